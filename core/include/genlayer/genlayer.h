@@ -1,0 +1,211 @@
+/*
+ * genlayer — the stable C ABI of the genlayer core.
+ *
+ * A host (the GIMP shim, the CLI, a future Krita shim) includes only this
+ * header. It is C99 and compiles as C and as C++.
+ *
+ * Rules of the ABI:
+ *  - Handles are typed and opaque. A handle is used from one thread at a time
+ *    unless a function is tagged [any-thread].
+ *  - Every struct that crosses the boundary starts with `struct_size`; the
+ *    host sets it to sizeof(the struct) so the core can grow the struct later.
+ *  - Every function that can fail returns a genlayer_status; the sentence that
+ *    explains a failure is read with the handle's message getter.
+ *  - Strings are UTF-8. A string returned by the core is owned by the core and
+ *    stays valid until the next call on the same handle (or its destruction).
+ *  - No function blocks on the network. genlayer_job_start returns at once,
+ *    genlayer_job_poll never waits, genlayer_job_cancel aborts a transfer in
+ *    flight within 100 ms.
+ *
+ * Thread tags: [main-thread] means "the host thread that owns the handle";
+ * [any-thread] means callable concurrently from any thread.
+ */
+#ifndef GENLAYER_GENLAYER_H
+#define GENLAYER_GENLAYER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Bumped when a function's meaning changes or one is removed; adding a
+ * function or growing a struct at its end does not bump it. */
+#define GENLAYER_ABI_VERSION 1u
+
+typedef enum genlayer_status {
+    GENLAYER_OK = 0,
+    GENLAYER_CANCELLED = 1,       /* the host cancelled; a submitted task stays collectable */
+    GENLAYER_INVALID_REQUEST = 2, /* bad prompt, size, n or reference; nothing was sent */
+    GENLAYER_AUTH = 3,            /* missing or refused API key */
+    GENLAYER_QUOTA = 4,           /* balance exhausted */
+    GENLAYER_RATE_LIMITED = 5,    /* 429 persisted through every retry */
+    GENLAYER_CONTENT_POLICY = 6,  /* prompt or image refused */
+    GENLAYER_NETWORK = 7,         /* connection failed or dropped */
+    GENLAYER_TIMEOUT = 8,         /* the overall deadline passed */
+    GENLAYER_BAD_RESPONSE = 9,    /* the server answered something unreadable */
+    GENLAYER_EXPIRED = 10,        /* the result URL expired before it was collected */
+    GENLAYER_TASK_FAILED = 11,    /* the task ran and failed on the server */
+    GENLAYER_NOT_FOUND = 12,      /* unknown task id */
+    GENLAYER_OUTCOME_UNKNOWN = 13,/* a submit may or may not have created a task */
+    GENLAYER_INTERNAL = 14        /* a bug or an unexpected local failure */
+} genlayer_status;
+
+/* Where a job is. Final states: DONE, FAILED, CANCELLED. */
+typedef enum genlayer_job_state {
+    GENLAYER_JOB_PREPARING = 0,   /* encoding the reference */
+    GENLAYER_JOB_UPLOADING = 1,
+    GENLAYER_JOB_SUBMITTING = 2,
+    GENLAYER_JOB_QUEUED = 3,      /* the task exists on the server */
+    GENLAYER_JOB_RUNNING = 4,
+    GENLAYER_JOB_DOWNLOADING = 5,
+    GENLAYER_JOB_DONE = 6,
+    GENLAYER_JOB_FAILED = 7,
+    GENLAYER_JOB_CANCELLED = 8
+} genlayer_job_state;
+
+typedef struct genlayer_client genlayer_client;
+typedef struct genlayer_job genlayer_job;
+
+/* [any-thread] The ABI version the core was built with. A host refuses a core
+ * whose version differs from the GENLAYER_ABI_VERSION it was compiled with. */
+uint32_t genlayer_abi_version(void);
+
+/* [any-thread] A short English name of a status, e.g. "RATE_LIMITED". */
+const char *genlayer_status_name(genlayer_status status);
+
+/* ---- Client: settings and the connection to the gateway ---------------- */
+
+typedef struct genlayer_client_options {
+    uint32_t struct_size;
+    /* Each NULL (or 0) field falls back to the environment (TOAPIS_API_KEY,
+     * TOAPIS_BASE_URL), then to $XDG_CONFIG_HOME/genlayer/config.json, then
+     * to the built-in default. */
+    const char *api_key;
+    const char *base_url;     /* default https://toapis.com */
+    double timeout_s;         /* overall deadline of one job; default 300 */
+    const char *journal_dir;  /* default $XDG_STATE_HOME/genlayer/journal */
+} genlayer_client_options;
+
+/* [main-thread] Reads the settings and creates a client. Fails with
+ * INVALID_REQUEST on a bad base URL (plain http to a non-loopback host) and
+ * AUTH on a config file holding a key that others can read. On failure *out
+ * is NULL and the sentence is read with genlayer_last_error_message(). */
+genlayer_status genlayer_client_create(const genlayer_client_options *options,
+                                       genlayer_client **out);
+
+/* [main-thread] The failure sentence of the last genlayer_client_create on
+ * this thread. */
+const char *genlayer_last_error_message(void);
+
+/* [main-thread] Destroys the client. Every job made from it must have been
+ * destroyed first. */
+void genlayer_client_destroy(genlayer_client *client);
+
+/* [main-thread] 1 when an API key is configured, else 0. */
+int genlayer_client_has_api_key(const genlayer_client *client);
+
+/* [main-thread] Uses this key from now on; with remember != 0 also stores it
+ * in the config file with mode 0600. */
+genlayer_status genlayer_client_set_api_key(genlayer_client *client,
+                                            const char *api_key, int remember);
+
+/* [main-thread] The sentence explaining the last failure on this client. */
+const char *genlayer_client_message(const genlayer_client *client);
+
+/* ---- Images ------------------------------------------------------------- */
+
+/* Straight (non-premultiplied) 8-bit RGBA, rows top to bottom. */
+typedef struct genlayer_image {
+    uint32_t struct_size;
+    uint32_t width;
+    uint32_t height;
+    uint32_t stride;          /* bytes from one row to the next, >= 4*width */
+    const uint8_t *pixels;
+} genlayer_image;
+
+/* ---- Jobs: one generation, run on a worker thread ------------------------ */
+
+typedef struct genlayer_request {
+    uint32_t struct_size;
+    const char *prompt;           /* required, 1..32000 characters */
+    const char *model;            /* NULL: gpt-image-2 */
+    const char *size;             /* NULL or "auto": chosen from the reference's aspect */
+    const char *resolution;       /* NULL or "auto": the smallest tier that fits */
+    uint32_t n;                   /* 1..4; 0 means 1 */
+    const char *response_format;  /* NULL: "url"; or "b64_json" */
+    const genlayer_image *reference; /* pixels of the source region, or NULL */
+    const char *const *extra_references; /* local files or http(s) URLs */
+    uint32_t extra_reference_count;
+    double timeout_s;             /* 0: the client's */
+    /* The host's own description of where the result goes (JSON object),
+     * kept in the journal so the result can be collected after a crash. */
+    const char *target_json;
+} genlayer_request;
+
+typedef struct genlayer_progress {
+    uint32_t struct_size;
+    genlayer_job_state state;
+    int32_t server_percent;       /* the task's progress 0..100, -1 before submit */
+    double fraction;              /* 0..1, an estimate of the whole job */
+    double elapsed_s;
+} genlayer_progress;
+
+/* [main-thread] Validates the request and starts its job on a worker thread.
+ * A request refused locally (bad size pair, prompt too long, n out of range,
+ * a base64 or local-path string where a URL belongs) fails here with
+ * INVALID_REQUEST and sends nothing; *out is then NULL and the sentence is
+ * read with genlayer_client_message(). The reference pixels are copied. */
+genlayer_status genlayer_job_start(genlayer_client *client,
+                                   const genlayer_request *request,
+                                   genlayer_job **out);
+
+/* [main-thread] Starts a job that collects an already submitted task:
+ * polls it, downloads and decodes its images. */
+genlayer_status genlayer_job_collect(genlayer_client *client,
+                                     const char *task_id, double timeout_s,
+                                     genlayer_job **out);
+
+/* [main-thread] Never blocks. Fills *progress; returns OK. */
+genlayer_status genlayer_job_poll(genlayer_job *job, genlayer_progress *progress);
+
+/* [any-thread] Asks the job to stop; a transfer in flight is aborted within
+ * 100 ms. A task already submitted keeps running on the server and stays in
+ * the journal, to be collected later. */
+void genlayer_job_cancel(genlayer_job *job);
+
+/* [main-thread] The final status: OK when DONE, else the failure. Only
+ * meaningful once the state is final. */
+genlayer_status genlayer_job_status(genlayer_job *job);
+
+/* [main-thread] The sentence explaining a failed or cancelled job. */
+const char *genlayer_job_message(genlayer_job *job);
+
+/* [main-thread] The server's task id, or NULL before the submit answered. */
+const char *genlayer_job_task_id(genlayer_job *job);
+
+/* [main-thread] The model, size and resolution actually requested, as JSON
+ * (for the host's metadata); valid once the state is QUEUED or later. */
+const char *genlayer_job_request_json(genlayer_job *job);
+
+/* [main-thread] Number of result images once DONE, else 0. */
+uint32_t genlayer_job_result_count(genlayer_job *job);
+
+/* [main-thread] Result `index` as RGBA8; the pixels belong to the job. */
+genlayer_status genlayer_job_result(genlayer_job *job, uint32_t index,
+                                    genlayer_image *out);
+
+/* [main-thread] Marks the job's results as safely delivered, so the journal
+ * entry becomes "collected". Call after inserting or writing the images. */
+genlayer_status genlayer_job_mark_collected(genlayer_job *job);
+
+/* [main-thread] Cancels if needed, waits for the worker to stop (at most
+ * about 100 ms) and frees the job. NULL is ignored. */
+void genlayer_job_destroy(genlayer_job *job);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GENLAYER_GENLAYER_H */

@@ -1,0 +1,94 @@
+// The gateway's four calls, exactly as spec/gateway-api.md states them, with
+// the retry rules of the design. The API key goes only to the API origin.
+#pragma once
+
+#include "cancel_token.hpp"
+#include "generation_request.hpp"
+#include "http_client.hpp"
+#include "image_codec.hpp"
+#include "retry_policy.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace genlayer {
+
+struct UploadedImage {
+    std::string id;
+    std::string url;
+};
+
+enum class TaskStatus { queued, in_progress, completed, failed };
+
+struct TaskResultItem {
+    std::string url;       // empty when b64
+    std::string b64_json;  // empty when url
+};
+
+struct TaskInfo {
+    std::string id;
+    TaskStatus status = TaskStatus::queued;
+    int progress = 0;
+    long long created_at = 0;
+    long long completed_at = 0;
+    long long expires_at = 0;  // unix seconds, 0 if unknown
+    std::vector<TaskResultItem> results;  // result.data[] first, then top-level url
+    std::string error_code;
+    std::string error_message;
+};
+
+// Counters the CLI reports and tests assert on.
+struct TransferStats {
+    uint64_t bytes_uploaded = 0;
+    uint64_t bytes_downloaded = 0;
+    int requests = 0;
+    int retries = 0;
+    int rate_limited = 0;  // 429 answers seen
+};
+
+class GatewayClient {
+public:
+    struct Config {
+        std::string base_url;  // validated by require_base_url
+        std::string api_key;
+        Clock::time_point deadline;
+        Backoff::Config backoff;
+    };
+    GatewayClient(Config config, SharedCancelToken cancel);
+
+    // POST /v1/uploads/images. Retried like a read (an upload creates nothing billable).
+    UploadedImage upload(const EncodedImage& image);
+
+    // POST /v1/images/generations. Retried only when nothing was created
+    // (connect failure, 429). A timeout, a dropped connection or a 5xx after
+    // the request was sent throws Error(OUTCOME_UNKNOWN).
+    TaskInfo submit(const ResolvedRequest& request);
+
+    // GET /v1/images/generations/{id}. Retried on network errors, 429, 5xx.
+    TaskInfo status(const std::string& task_id);
+
+    // GET a result URL on any host, without the key. Retried; size-capped.
+    std::vector<uint8_t> download(const std::string& url, size_t max_bytes);
+
+    const TransferStats& stats() const { return stats_; }
+
+private:
+    Config config_;
+    SharedCancelToken cancel_;
+    HttpClient http_;
+    TransferStats stats_;
+};
+
+// Reads a status/submit body; throws Error(BAD_RESPONSE) when malformed.
+TaskInfo parse_task(std::string_view json);
+
+// Maps an HTTP error answer (either error shape, numeric or string code) to
+// an Error with one sentence. `what` names the call ("upload", "submit", …).
+Error error_from_response(long http_status, std::string_view body, std::string_view what);
+
+// The sentence for a task that ended "failed" on the server.
+Error error_from_failed_task(const TaskInfo& task);
+
+}  // namespace genlayer

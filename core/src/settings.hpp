@@ -1,0 +1,40 @@
+// Where the client's settings come from: flags, then the environment
+// (TOAPIS_API_KEY, TOAPIS_BASE_URL), then the config file, then defaults.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace genlayer {
+
+struct Settings {
+    std::string api_key;  // may be empty: checked when a request needs it
+    std::string base_url = "https://toapis.com";
+    double timeout_s = 300;
+    std::filesystem::path journal_dir;
+    std::filesystem::path config_file;
+};
+
+struct SettingsOverrides {
+    std::optional<std::string> api_key;
+    std::optional<std::string> base_url;
+    std::optional<double> timeout_s;
+    std::optional<std::filesystem::path> journal_dir;
+};
+
+// $XDG_CONFIG_HOME/genlayer/config.json, default ~/.config/genlayer/config.json.
+std::filesystem::path default_config_file();
+// $XDG_STATE_HOME/genlayer/journal, default ~/.local/state/genlayer/journal.
+std::filesystem::path default_journal_dir();
+
+// Throws Error(AUTH) when the config file holds a key and is readable by group
+// or others ("… run chmod 600 <file>"), Error(INVALID_REQUEST) on an
+// unreadable config or a bad base URL.
+Settings load_settings(const SettingsOverrides& overrides);
+
+// Writes the key into the config file (keeping its other fields), creating it
+// with mode 0600 atomically.
+void store_api_key(const std::filesystem::path& config_file, const std::string& key);
+
+}  // namespace genlayer
