@@ -1,13 +1,15 @@
 // When to ask the gateway about a task again.
 //
 // The documented schedule waits 2 s, then polls every 3 s. The adaptive one
-// keeps the documented gaps as its ordinary pace but uses the rising
-// `progress` to predict when the task will finish, and lands its polls just
-// after that moment, so a result is noticed within a fraction of a second
-// without more requests than the documented schedule makes.
+// keeps to the documented advice for its ordinary pace (2-3 s while queued,
+// up to 5 s while in progress) but fits a line through the task's rising
+// `progress` to predict when it finishes, and lands a poll just after that
+// moment. A result is noticed within a fraction of a second, with no more
+// requests than the documented schedule makes.
 #pragma once
 
-#include <chrono>
+#include <optional>
+#include <vector>
 
 namespace genlayer {
 
@@ -17,19 +19,29 @@ class PollSchedule {
 public:
     explicit PollSchedule(PollMode mode);
 
-    // Records an observation: seconds since submit and the task's progress
-    // (0..100) and whether it is running (vs queued).
-    void observe(double elapsed_s, int progress, bool running);
+    // Records a status answer: seconds since the submit answered, and the
+    // task's progress (0..100).
+    void observe(double elapsed_s, int progress);
 
-    // Seconds since submit at which the next poll should go out.
+    // Seconds since the submit at which the next poll should go out.
     double next_poll_at() const;
 
 private:
+    struct Sample {
+        double t;
+        int progress;
+    };
+    // Earliest and latest finish times consistent with the samples, assuming
+    // progress rises linearly and is reported rounded down.
+    struct Window {
+        double earliest;
+        double latest;
+    };
+    std::optional<Window> predicted_finish() const;
+
     PollMode mode_;
-    // (elapsed, progress) samples the estimator uses.
-    double first_t_ = -1, first_p_ = 0, last_t_ = 0;
-    int last_p_ = 0;
-    int polls_ = 0;
+    std::vector<Sample> samples_;
+    int polls_past_prediction_ = 0;
 };
 
 }  // namespace genlayer
