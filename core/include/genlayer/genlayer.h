@@ -125,6 +125,16 @@ typedef struct genlayer_image {
     const uint8_t *pixels;
 } genlayer_image;
 
+/* [any-thread] The size/resolution table built into the core, as the JSON
+ * text of core/data/sizes.json ({"tiers": {"1024": ["1024x1024"], ...}}), so
+ * a host's size menus offer exactly what the client accepts. The string is
+ * static: it is never freed and never changes. */
+const char *genlayer_size_table_json(void);
+
+/* [any-thread] The gateway's size/resolution table as JSON text,
+ * {"tiers": {"1024": ["1024x1024"], "1536": [...], ...}}, for a host's menus. */
+const char *genlayer_size_table_json(void);
+
 /* ---- Jobs: one generation, run on a worker thread ------------------------ */
 
 typedef struct genlayer_request {
@@ -188,6 +198,11 @@ const char *genlayer_job_task_id(genlayer_job *job);
 /* [main-thread] The model, size and resolution actually requested, as JSON
  * (for the host's metadata); valid once the state is QUEUED or later. */
 const char *genlayer_job_request_json(genlayer_job *job);
+
+/* [main-thread] A JSON report of the job so far: task_id, the time of each
+ * stage (prepare_s, upload_s, submit_s, wait_s, download_s, decode_s), bytes
+ * uploaded and downloaded, requests, retries, 429 answers, status polls. */
+const char *genlayer_job_report_json(genlayer_job *job);
 
 /* [main-thread] Number of result images once DONE, else 0. */
 uint32_t genlayer_job_result_count(genlayer_job *job);
