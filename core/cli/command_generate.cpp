@@ -1,0 +1,104 @@
+// genlayer generate: one generation from the command line.
+#include "commands.hpp"
+
+#include "common_options.hpp"
+#include "exit_codes.hpp"
+#include "interrupt.hpp"
+#include "job.hpp"
+#include "progress_reporter.hpp"
+#include "url.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+namespace genlayer::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+// OUT.png for one image; OUT-1.png … OUT-N.png for variations.
+std::vector<std::string> output_paths(const std::string& output, int n) {
+    if (n == 1) return {output};
+    const fs::path path(output);
+    std::vector<std::string> paths;
+    for (int k = 1; k <= n; ++k)
+        paths.push_back((path.parent_path() / (path.stem().string() + "-" + std::to_string(k) + path.extension().string())).string());
+    return paths;
+}
+
+// Refuse an unwritable output before paying for the image.
+void require_writable(const std::string& path) {
+    const bool existed = fs::exists(path);
+    std::ofstream probe(path, std::ios::app);
+    if (!probe)
+        throw Error(GENLAYER_INVALID_REQUEST, "Cannot write the output file " + path + "; check the folder exists and is writable.");
+    probe.close();
+    if (!existed) fs::remove(path);
+}
+
+}  // namespace
+
+int run_generate(int argc, char** argv) {
+    const Arguments args(argc, argv, 2,
+                         with_common_flags({"--prompt", "--reference", "--size", "--resolution", "-n", "--model",
+                                            "--response-format", "--output"}),
+                         with_common_switches({}));
+    const auto common = read_common_options(args);
+    if (!args.positional().empty())
+        throw Error(GENLAYER_INVALID_REQUEST, "generate takes no plain arguments (got \"" + args.positional()[0] + "\"); use --prompt and --reference.");
+    const auto output = args.value("--output");
+    if (!output || output->empty())
+        throw Error(GENLAYER_INVALID_REQUEST, "Give --output OUT.png, the file to write the image to.");
+
+    GenerationRequest request;
+    request.prompt = args.value("--prompt").value_or("");
+    request.size = args.value("--size").value_or("auto");
+    request.resolution = args.value("--resolution").value_or("auto");
+    request.n = args.integer("-n").value_or(1);
+    request.model = args.value("--model").value_or(request.model);
+    request.response_format = args.value("--response-format").value_or(request.response_format);
+    // The first local file is the source region (it sets the aspect for
+    // --size auto); other files and every URL are extra references.
+    for (const auto& reference : args.values("--reference")) {
+        if (!request.reference && !parse_url(reference) && !looks_like_inline_image(reference) && fs::exists(reference))
+            request.reference = read_image_file(reference);
+        else
+            request.extra_references.push_back(reference);
+    }
+
+    JobConfig config;
+    config.settings = load_settings(common.overrides);
+    config.poll_mode = common.poll_mode;
+    const auto paths = output_paths(*output, request.n);
+    for (const auto& path : paths) require_writable(path);
+    config.target = {{"outputs", paths}};
+
+    ProgressReporter progress(ProgressReporter::style_for_stderr(common.quiet));
+    install_interrupt_handlers();
+    auto job = Job::generate(std::move(request), std::move(config));
+    while (!job->wait_for(std::chrono::milliseconds(50))) {
+        if (interrupted()) job->cancel();
+        progress.update(job->snapshot());
+    }
+    const auto final_state = job->snapshot();
+    progress.update(final_state);
+    if (final_state.state != GENLAYER_JOB_DONE) throw Error(final_state.status, final_state.message);
+
+    const auto& images = job->results();
+    std::vector<std::string> written;
+    for (size_t i = 0; i < images.size() && i < paths.size(); ++i) {
+        write_image_file(paths[i], view_of(images[i]));
+        written.push_back(paths[i]);
+    }
+    job->mark_collected(written);
+
+    auto report = job->report();
+    report["outputs"] = written;
+    if (common.json) std::cout << report.dump() << std::endl;
+    for (const auto& path : written) progress.note("wrote " + path);
+    return kExitOk;
+}
+
+}  // namespace genlayer::cli

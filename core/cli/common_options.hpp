@@ -1,0 +1,26 @@
+// The options every command shares: --base-url, --timeout, --json, --quiet.
+#pragma once
+
+#include "arguments.hpp"
+#include "poll_schedule.hpp"
+#include "settings.hpp"
+
+#include <string>
+#include <vector>
+
+namespace genlayer::cli {
+
+struct CommonOptions {
+    SettingsOverrides overrides;
+    bool json = false;
+    bool quiet = false;
+    PollMode poll_mode = PollMode::adaptive;
+};
+
+// The command's own flags plus the shared ones.
+std::vector<std::string> with_common_flags(std::vector<std::string> flags);
+std::vector<std::string> with_common_switches(std::vector<std::string> switches);
+
+CommonOptions read_common_options(const Arguments& args);
+
+}  // namespace genlayer::cli

@@ -1,0 +1,53 @@
+// genlayer: the command-line face of the core.
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "status.hpp"
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+namespace {
+
+constexpr const char* kUsage = R"(usage:
+  genlayer generate --prompt TEXT [--reference FILE_OR_URL]... [--size auto|WxH]
+                    [--resolution auto|1024|1536|2048] [-n N] [--model ID]
+                    [--response-format url|b64_json] --output OUT.png
+  genlayer status TASK_ID
+  genlayer upload FILE
+common options:
+  --base-url URL     the gateway (default https://toapis.com, or TOAPIS_BASE_URL)
+  --timeout SECONDS  overall deadline of a job (default 300)
+  --poll adaptive|documented
+                     when to ask about a task (default adaptive)
+  --json             print one JSON object on stdout
+  --quiet            no progress on stderr
+The API key comes from TOAPIS_API_KEY or ~/.config/genlayer/config.json (mode 0600).
+exit codes: 0 ok, 2 usage or invalid request, 3 authentication, 4 quota or rate limit,
+  5 network, 6 task failed or refused, 7 timeout, 8 bad response, 130 interrupted
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace genlayer::cli;
+    const std::string command = argc > 1 ? argv[1] : "";
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::fputs(kUsage, stdout);
+        return kExitOk;
+    }
+    try {
+        if (command == "generate") return run_generate(argc, argv);
+        if (command == "status") return run_status(argc, argv);
+        if (command == "upload") return run_upload(argc, argv);
+        std::fprintf(stderr, "genlayer: %s\n%s",
+                     command.empty() ? "Give a command." : ("\"" + command + "\" is not a command.").c_str(), kUsage);
+        return kExitUsage;
+    } catch (const genlayer::Error& error) {
+        std::fprintf(stderr, "genlayer: %s\n", error.what());
+        return exit_code_for(error.status());
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "genlayer: an unexpected error occurred (%s).\n", error.what());
+        return kExitInternal;
+    }
+}
