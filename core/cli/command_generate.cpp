@@ -96,6 +96,7 @@ int run_generate(int argc, char** argv) {
 
     auto report = job->report();
     report["outputs"] = written;
+    report["request"] = job->request_json();
     if (common.json) std::cout << report.dump() << std::endl;
     for (const auto& path : written) progress.note("wrote " + path);
     return kExitOk;

@@ -1,0 +1,172 @@
+// The C ABI as a host uses it: start returns at once, poll never blocks,
+// cancel is prompt, results arrive as RGBA8.
+#include <genlayer/genlayer.h>
+
+#include "emulated_generation.hpp"
+#include "test_fixture.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <thread>
+
+using namespace genlayer;
+using namespace genlayer::testing;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Client {
+    explicit Client(const Fixture& fx, const char* key = kTestKey) {
+        const auto base = fx.emulator().api_url();
+        const auto journal = fx.journal_dir().string();
+        genlayer_client_options options{sizeof options, key, base.c_str(), 30, journal.c_str()};
+        REQUIRE(genlayer_client_create(&options, &handle) == GENLAYER_OK);
+    }
+    ~Client() { genlayer_client_destroy(handle); }
+    genlayer_client* handle = nullptr;
+};
+
+genlayer_request text_request(const char* prompt) {
+    genlayer_request request{};
+    request.struct_size = sizeof request;
+    request.prompt = prompt;
+    request.size = "1024x1024";
+    return request;
+}
+
+// The host's loop: poll until final, as the GIMP shim does from its timer.
+genlayer_progress poll_until_final(genlayer_job* job, genlayer_job_state wait_for_state = GENLAYER_JOB_DONE) {
+    genlayer_progress progress{};
+    progress.struct_size = sizeof progress;
+    const auto give_up = Clock::now() + std::chrono::seconds(30);
+    while (Clock::now() < give_up) {
+        REQUIRE(genlayer_job_poll(job, &progress) == GENLAYER_OK);
+        if (progress.state >= wait_for_state) return progress;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));  // the host's UI tick
+    }
+    FAIL("the job did not reach the state in 30 s");
+    return progress;
+}
+
+}  // namespace
+
+TEST_CASE("C ABI: a job runs to DONE and hands out RGBA8 results") {
+    Fixture fx;
+    Client client(fx);
+    auto request = text_request("ABI harbour");
+    genlayer_job* job = nullptr;
+    const auto started = Clock::now();
+    REQUIRE(genlayer_job_start(client.handle, &request, &job) == GENLAYER_OK);
+    CHECK(Clock::now() - started < std::chrono::milliseconds(100));  // start does not wait for the network
+
+    const auto progress = poll_until_final(job);
+    CHECK(progress.state == GENLAYER_JOB_DONE);
+    CHECK(progress.fraction == Approx(1.0));
+    CHECK(genlayer_job_status(job) == GENLAYER_OK);
+    CHECK(std::string(genlayer_job_task_id(job)).size() > 0);
+    CHECK_THAT(genlayer_job_request_json(job), Catch::Contains("\"size\":\"1024x1024\""));
+    REQUIRE(genlayer_job_result_count(job) == 1);
+    genlayer_image image{};
+    image.struct_size = sizeof image;
+    REQUIRE(genlayer_job_result(job, 0, &image) == GENLAYER_OK);
+    RgbaImage copy(image.width, image.height);
+    for (uint32_t y = 0; y < image.height; ++y)
+        std::memcpy(copy.row(y), image.pixels + size_t(y) * image.stride, copy.row_bytes());
+    CHECK(differing_pixels(copy, render_generation("ABI harbour", 1024, 1024, nullptr, 0), 0) == 0);
+    CHECK(genlayer_job_mark_collected(job) == GENLAYER_OK);
+    genlayer_job_destroy(job);
+}
+
+TEST_CASE("C ABI: an invalid request fails at start and sends nothing") {
+    Fixture fx;
+    Client client(fx);
+    auto request = text_request("x");
+    request.n = 9;
+    genlayer_job* job = nullptr;
+    CHECK(genlayer_job_start(client.handle, &request, &job) == GENLAYER_INVALID_REQUEST);
+    CHECK(job == nullptr);
+    CHECK_THAT(genlayer_client_message(client.handle), Catch::Contains("1 and 4"));
+    CHECK(fx.emulator().log().empty());
+}
+
+TEST_CASE("C ABI: plain http to a non-loopback host is refused") {
+    genlayer_client_options options{sizeof options, "k", "http://example.com", 0, nullptr};
+    genlayer_client* client = nullptr;
+    CHECK(genlayer_client_create(&options, &client) == GENLAYER_INVALID_REQUEST);
+    CHECK(client == nullptr);
+    CHECK_THAT(genlayer_last_error_message(), Catch::Contains("https"));
+}
+
+TEST_CASE("C ABI: cancel while waiting ends the job within 100 ms") {
+    Fixture fx({"--gen-ms", "20000"});
+    Client client(fx);
+    auto request = text_request("slow");
+    genlayer_job* job = nullptr;
+    REQUIRE(genlayer_job_start(client.handle, &request, &job) == GENLAYER_OK);
+    poll_until_final(job, GENLAYER_JOB_QUEUED);
+    const auto cancelled_at = Clock::now();
+    genlayer_job_cancel(job);
+    const auto progress = poll_until_final(job);
+    CHECK(Clock::now() - cancelled_at < std::chrono::milliseconds(100));
+    CHECK(progress.state == GENLAYER_JOB_CANCELLED);
+    CHECK(genlayer_job_status(job) == GENLAYER_CANCELLED);
+    CHECK_THAT(genlayer_job_message(job), Catch::Contains("keeps running on the server"));
+    genlayer_job_destroy(job);
+}
+
+TEST_CASE("C ABI: cancel aborts a download in flight within 100 ms") {
+    Fixture fx({"--gen-ms", "100", "--result-size", "2048x2048"});
+    fx.emulator().arm({{"slow_downloads_ms", 20000}});
+    Client client(fx);
+    auto request = text_request("stalled download");
+    genlayer_job* job = nullptr;
+    REQUIRE(genlayer_job_start(client.handle, &request, &job) == GENLAYER_OK);
+    poll_until_final(job, GENLAYER_JOB_DOWNLOADING);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // let the transfer reach its stall
+    const auto cancelled_at = Clock::now();
+    genlayer_job_cancel(job);
+    poll_until_final(job);
+    CHECK(Clock::now() - cancelled_at < std::chrono::milliseconds(100));
+    CHECK(genlayer_job_status(job) == GENLAYER_CANCELLED);
+    genlayer_job_destroy(job);
+}
+
+TEST_CASE("C ABI: a host built against a shorter request struct still works") {
+    Fixture fx;
+    Client client(fx);
+    auto request = text_request("old host");
+    request.struct_size = offsetof(genlayer_request, response_format);  // knows only up to n
+    request.timeout_s = 0.001;  // beyond its struct_size: must be ignored
+    genlayer_job* job = nullptr;
+    REQUIRE(genlayer_job_start(client.handle, &request, &job) == GENLAYER_OK);
+    CHECK(poll_until_final(job).state == GENLAYER_JOB_DONE);
+    genlayer_job_destroy(job);
+}
+
+TEST_CASE("C ABI: a submitted task is collected by id") {
+    Fixture fx({"--gen-ms", "3000"});
+    std::string task_id;
+    {
+        Client client(fx);
+        auto request = text_request("collect me");
+        genlayer_job* job = nullptr;
+        REQUIRE(genlayer_job_start(client.handle, &request, &job) == GENLAYER_OK);
+        poll_until_final(job, GENLAYER_JOB_QUEUED);
+        task_id = genlayer_job_task_id(job);
+        genlayer_job_destroy(job);  // as if the host quit
+    }
+    Client client(fx);
+    genlayer_job* job = nullptr;
+    REQUIRE(genlayer_job_collect(client.handle, task_id.c_str(), 30, &job) == GENLAYER_OK);
+    CHECK(poll_until_final(job).state == GENLAYER_JOB_DONE);
+    CHECK(genlayer_job_result_count(job) == 1);
+    genlayer_job_destroy(job);
+    CHECK(fx.count_requests("POST", "/v1/images/generations") == 1);
+}
+
+TEST_CASE("C ABI: the version and status names") {
+    CHECK(genlayer_abi_version() == GENLAYER_ABI_VERSION);
+    CHECK(std::string(genlayer_status_name(GENLAYER_RATE_LIMITED)) == "RATE_LIMITED");
+    CHECK_THAT(genlayer_size_table_json(), Catch::Contains("2048x1152"));
+}
