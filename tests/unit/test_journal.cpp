@@ -1,0 +1,86 @@
+#include "journal.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <sys/stat.h>
+
+using namespace genlayer;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "genlayer-journal-XXXXXX").string();
+        path = ::mkdtemp(pattern.data());
+    }
+    ~TempDir() { fs::remove_all(path); }
+    fs::path path;
+};
+
+}  // namespace
+
+TEST_CASE("journal entries round-trip and list oldest first") {
+    TempDir dir;
+    Journal journal(dir.path / "journal");
+    JournalEntry first;
+    first.job_id = "20260101T000000-00000001";
+    first.request = {{"prompt", "a"}};
+    first.target = {{"image", 3}};
+    journal.save(first);
+    JournalEntry second = first;
+    second.job_id = "20260101T000001-00000002";
+    second.stage = JobStage::submitted;
+    second.task_id = "task_img_2";
+    second.expires_at = unix_now() + 100;
+    journal.save(second);
+
+    const auto entries = journal.list();
+    REQUIRE(entries.size() == 2);
+    CHECK(entries[0].job_id == first.job_id);
+    CHECK(entries[1].stage == JobStage::submitted);
+    CHECK(entries[1].target == nlohmann::json{{"image", 3}});
+    CHECK(journal.find_task("task_img_2")->job_id == second.job_id);
+    CHECK_FALSE(journal.find_task("task_img_9"));
+}
+
+TEST_CASE("journal files are private and replaced atomically") {
+    TempDir dir;
+    Journal journal(dir.path);
+    JournalEntry entry;
+    entry.job_id = Journal::new_job_id();
+    journal.save(entry);
+    entry.stage = JobStage::completed;
+    journal.save(entry);
+    struct stat info {};
+    REQUIRE(::stat((dir.path / (entry.job_id + ".json")).c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0600);
+    CHECK(journal.load(entry.job_id)->stage == JobStage::completed);
+    int files = 0;
+    for (const auto& f : fs::directory_iterator(dir.path)) files += f.is_regular_file();
+    CHECK(files == 1);  // no temporary left behind
+}
+
+TEST_CASE("only submitted, unexpired entries are collectable") {
+    JournalEntry entry;
+    entry.task_id = "task_x";
+    entry.stage = JobStage::submitted;
+    CHECK(entry.collectable(1000));
+    entry.expires_at = 999;
+    CHECK_FALSE(entry.collectable(1000));
+    entry.expires_at = 0;
+    entry.stage = JobStage::collected;
+    CHECK_FALSE(entry.collectable(1000));
+    entry.stage = JobStage::outcome_unknown;
+    CHECK_FALSE(entry.collectable(1000));
+}
+
+TEST_CASE("a corrupt journal file is skipped, a hostile id refused") {
+    TempDir dir;
+    Journal journal(dir.path);
+    std::ofstream(dir.path / "broken.json") << "{ not json";
+    CHECK(journal.list().empty());
+    CHECK_THROWS(journal.load("../etc/passwd"));
+}

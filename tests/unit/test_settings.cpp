@@ -1,0 +1,104 @@
+#include "settings.hpp"
+#include "status.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
+
+using namespace genlayer;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Points HOME and the XDG variables at a fresh folder for one test.
+struct IsolatedEnvironment {
+    IsolatedEnvironment() {
+        std::string pattern = (fs::temp_directory_path() / "genlayer-settings-XXXXXX").string();
+        dir = ::mkdtemp(pattern.data());
+        ::setenv("XDG_CONFIG_HOME", (dir / "config").c_str(), 1);
+        ::setenv("XDG_STATE_HOME", (dir / "state").c_str(), 1);
+        ::unsetenv("TOAPIS_API_KEY");
+        ::unsetenv("TOAPIS_BASE_URL");
+    }
+    ~IsolatedEnvironment() {
+        ::unsetenv("XDG_CONFIG_HOME");
+        ::unsetenv("XDG_STATE_HOME");
+        ::unsetenv("TOAPIS_API_KEY");
+        ::unsetenv("TOAPIS_BASE_URL");
+        fs::remove_all(dir);
+    }
+    void write_config(const std::string& json, fs::perms mode) const {
+        fs::create_directories(dir / "config" / "genlayer");
+        std::ofstream(dir / "config" / "genlayer" / "config.json") << json;
+        fs::permissions(dir / "config" / "genlayer" / "config.json", mode);
+    }
+    fs::path dir;
+};
+
+}  // namespace
+
+TEST_CASE("settings: defaults, then config file, then environment, then flags") {
+    IsolatedEnvironment env;
+    auto settings = load_settings({});
+    CHECK(settings.base_url == "https://toapis.com");
+    CHECK(settings.api_key.empty());
+    CHECK(settings.timeout_s == 300);
+    CHECK(settings.journal_dir == env.dir / "state" / "genlayer" / "journal");
+
+    env.write_config(R"({"api_key": "file-key", "base_url": "https://eu.example.com", "timeout_s": 60})",
+                     fs::perms::owner_read | fs::perms::owner_write);
+    settings = load_settings({});
+    CHECK(settings.api_key == "file-key");
+    CHECK(settings.base_url == "https://eu.example.com");
+    CHECK(settings.timeout_s == 60);
+
+    ::setenv("TOAPIS_API_KEY", "env-key", 1);
+    ::setenv("TOAPIS_BASE_URL", "http://127.0.0.1:9/", 1);
+    settings = load_settings({});
+    CHECK(settings.api_key == "env-key");
+    CHECK(settings.base_url == "http://127.0.0.1:9");
+
+    SettingsOverrides flags;
+    flags.base_url = "https://flag.example.com";
+    flags.timeout_s = 5;
+    settings = load_settings(flags);
+    CHECK(settings.base_url == "https://flag.example.com");
+    CHECK(settings.timeout_s == 5);
+}
+
+TEST_CASE("settings: a key in a file others can read is refused") {
+    IsolatedEnvironment env;
+    env.write_config(R"({"api_key": "secret-key"})", fs::perms(0644));
+    try {
+        load_settings({});
+        FAIL("expected a refusal");
+    } catch (const Error& error) {
+        CHECK(error.status() == GENLAYER_AUTH);
+        CHECK_THAT(error.what(), Catch::Contains("chmod 600"));
+        CHECK_THAT(error.what(), !Catch::Contains("secret-key"));
+    }
+    ::setenv("TOAPIS_API_KEY", "env-key", 1);  // the file's key is not used, so not refused
+    CHECK(load_settings({}).api_key == "env-key");
+}
+
+TEST_CASE("settings: plain http to a remote host is refused") {
+    IsolatedEnvironment env;
+    ::setenv("TOAPIS_BASE_URL", "http://toapis.com", 1);
+    CHECK_THROWS_AS(load_settings({}), Error);
+}
+
+TEST_CASE("settings: a stored key lands in a 0600 file beside other fields") {
+    IsolatedEnvironment env;
+    env.write_config(R"({"base_url": "https://eu.example.com"})", fs::perms(0600));
+    const auto file = env.dir / "config" / "genlayer" / "config.json";
+    store_api_key(file, "typed-key");
+    struct stat info {};
+    REQUIRE(::stat(file.c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0600);
+    const auto settings = load_settings({});
+    CHECK(settings.api_key == "typed-key");
+    CHECK(settings.base_url == "https://eu.example.com");
+}
