@@ -131,10 +131,6 @@ typedef struct genlayer_image {
  * static: it is never freed and never changes. */
 const char *genlayer_size_table_json(void);
 
-/* [any-thread] The gateway's size/resolution table as JSON text,
- * {"tiers": {"1024": ["1024x1024"], "1536": [...], ...}}, for a host's menus. */
-const char *genlayer_size_table_json(void);
-
 /* ---- Jobs: one generation, run on a worker thread ------------------------ */
 
 typedef struct genlayer_request {
