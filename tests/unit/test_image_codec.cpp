@@ -1,0 +1,340 @@
+#include "image_codec.hpp"
+#include "status.hpp"
+
+#include <OpenImageIO/filesystem.h>
+#include <OpenImageIO/imageio.h>
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <unistd.h>
+
+using genlayer::RgbaImage;
+
+namespace {
+
+// Every pixel different, alpha included (some fully transparent with colour).
+RgbaImage varied_image(uint32_t width, uint32_t height) {
+    RgbaImage image(width, height);
+    for (size_t i = 0; i < image.pixels.size(); ++i) image.pixels[i] = uint8_t(i * 37 + i / 7);
+    return image;
+}
+
+RgbaImage opaque_gradient(uint32_t width, uint32_t height) {
+    RgbaImage image(width, height);
+    for (uint32_t y = 0; y < height; ++y)
+        for (uint32_t x = 0; x < width; ++x) {
+            uint8_t* p = image.row(y) + x * 4;
+            p[0] = uint8_t(x * 255 / width), p[1] = uint8_t(y * 255 / height), p[2] = 128, p[3] = 255;
+        }
+    return image;
+}
+
+// Encodes raw pixels of any OpenImageIO spec in memory (16-bit, gray, …).
+std::vector<uint8_t> encode_with_oiio(const OIIO::ImageSpec& spec, const void* pixels, const char* name) {
+    std::vector<uint8_t> bytes;
+    OIIO::Filesystem::IOVecOutput sink(bytes);
+    auto output = OIIO::ImageOutput::create(name, &sink);
+    REQUIRE(output);
+    REQUIRE(output->open(name, spec));
+    REQUIRE(output->write_image(spec.format, pixels));
+    REQUIRE(output->close());
+    return bytes;
+}
+
+// A PNG written byte by byte, for what OpenImageIO does not write (palette
+// images) or refuses to write (20000x20000 headers).
+class HandMadePng {
+public:
+    HandMadePng(uint32_t width, uint32_t height, uint8_t color_type) {
+        bytes_ = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        std::vector<uint8_t> header;
+        append_be32(header, width);
+        append_be32(header, height);
+        header.insert(header.end(), {8, color_type, 0, 0, 0});  // depth 8, no interlace
+        chunk("IHDR", header);
+    }
+    HandMadePng& chunk(const char* type, const std::vector<uint8_t>& data) {
+        append_be32(bytes_, uint32_t(data.size()));
+        const size_t type_at = bytes_.size();
+        bytes_.insert(bytes_.end(), type, type + 4);
+        bytes_.insert(bytes_.end(), data.begin(), data.end());
+        append_be32(bytes_, crc32(bytes_.data() + type_at, bytes_.size() - type_at));
+        return *this;
+    }
+    // Rows of raw samples, each behind filter byte 0, in one stored zlib block.
+    HandMadePng& image_data(const std::vector<std::vector<uint8_t>>& rows) {
+        std::vector<uint8_t> raw;
+        for (const auto& row : rows) {
+            raw.push_back(0);
+            raw.insert(raw.end(), row.begin(), row.end());
+        }
+        std::vector<uint8_t> zlib = {0x78, 0x01, 0x01, uint8_t(raw.size()), uint8_t(raw.size() >> 8),
+                                     uint8_t(~raw.size()), uint8_t(~raw.size() >> 8)};
+        zlib.insert(zlib.end(), raw.begin(), raw.end());
+        append_be32(zlib, adler32(raw));
+        return chunk("IDAT", zlib);
+    }
+    std::vector<uint8_t> finish() {
+        chunk("IEND", {});
+        return bytes_;
+    }
+
+private:
+    static void append_be32(std::vector<uint8_t>& out, uint32_t value) {
+        for (int shift = 24; shift >= 0; shift -= 8) out.push_back(uint8_t(value >> shift));
+    }
+    static uint32_t crc32(const uint8_t* data, size_t size) {
+        uint32_t crc = 0xffffffffu;
+        for (size_t i = 0; i < size; ++i) {
+            crc ^= data[i];
+            for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1)));
+        }
+        return ~crc;
+    }
+    static uint32_t adler32(const std::vector<uint8_t>& data) {
+        uint32_t a = 1, b = 0;
+        for (uint8_t byte : data) a = (a + byte) % 65521, b = (b + a) % 65521;
+        return (b << 16) | a;
+    }
+    std::vector<uint8_t> bytes_;
+};
+
+template <class Action>
+genlayer::Error error_of(Action&& action) {
+    try {
+        action();
+    } catch (const genlayer::Error& error) {
+        return error;
+    }
+    FAIL("no genlayer::Error was thrown");
+    return genlayer::Error(GENLAYER_OK, "");
+}
+
+genlayer::Error decode_error(const std::vector<uint8_t>& bytes, const genlayer::DecodeLimits& limits = {}) {
+    return error_of([&] { genlayer::decode_image(bytes, limits); });
+}
+
+// Everything written to stderr while it lives (OpenImageIO and libpng must
+// not print there: a sentence in an Error is the only report).
+class StderrCapture {
+public:
+    StderrCapture() : file_(std::tmpfile()), saved_(dup(STDERR_FILENO)) {
+        std::fflush(stderr);
+        dup2(fileno(file_), STDERR_FILENO);
+    }
+    ~StderrCapture() {
+        restore();
+        std::fclose(file_);
+    }
+    std::string text() {
+        restore();
+        std::string captured;
+        std::rewind(file_);
+        for (int c; (c = std::fgetc(file_)) != EOF;) captured += char(c);
+        return captured;
+    }
+
+private:
+    void restore() {
+        if (saved_ < 0) return;
+        std::fflush(stderr);
+        dup2(saved_, STDERR_FILENO);
+        close(saved_);
+        saved_ = -1;
+    }
+    std::FILE* file_;
+    int saved_;
+};
+
+std::filesystem::path scratch_dir() {
+    const auto dir = std::filesystem::temp_directory_path() / ("genlayer-codec-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+std::vector<uint8_t> file_bytes(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+int max_channel_difference(const RgbaImage& a, const RgbaImage& b) {
+    int worst = 0;
+    for (size_t i = 0; i < a.pixels.size(); ++i) worst = std::max(worst, std::abs(a.pixels[i] - b.pixels[i]));
+    return worst;
+}
+
+}  // namespace
+
+TEST_CASE("a PNG round-trips straight alpha exactly, from a view with padded rows", "[image_codec]") {
+    const RgbaImage original = varied_image(37, 23);
+    // The same pixels behind a stride of 40 pixels, padding filled with junk.
+    std::vector<uint8_t> padded(40 * 4 * 23, 0xab);
+    for (uint32_t y = 0; y < 23; ++y) std::copy_n(original.row(y), original.row_bytes(), padded.data() + y * 160);
+
+    const genlayer::EncodedImage png = genlayer::encode_png({37, 23, 160, padded.data()}, 1);
+    CHECK(png.mime_type == "image/png");
+    CHECK(png.extension == "png");
+    CHECK(png.width == 37);
+    CHECK(png.height == 23);
+
+    const RgbaImage decoded = genlayer::decode_image(png.bytes);
+    REQUIRE(decoded.width == 37);
+    REQUIRE(decoded.height == 23);
+    CHECK(decoded.pixels == original.pixels);
+}
+
+TEST_CASE("a higher PNG compression level gives fewer bytes", "[image_codec]") {
+    const RgbaImage image = opaque_gradient(256, 256);
+    CHECK(genlayer::encode_png(view_of(image), 9).bytes.size() <
+          genlayer::encode_png(view_of(image), 0).bytes.size());
+}
+
+TEST_CASE("a JPEG of an opaque image decodes close to the original", "[image_codec]") {
+    const RgbaImage original = opaque_gradient(96, 64);
+    const genlayer::EncodedImage jpeg = genlayer::encode_jpeg(view_of(original), 92);
+    CHECK(jpeg.mime_type == "image/jpeg");
+    CHECK(jpeg.extension == "jpg");
+    REQUIRE(jpeg.bytes.size() > 3);
+    CHECK(jpeg.bytes[0] == 0xff);
+    CHECK(jpeg.bytes[1] == 0xd8);
+
+    const RgbaImage decoded = genlayer::decode_image(jpeg.bytes);
+    REQUIRE(decoded.width == 96);
+    REQUIRE(decoded.height == 64);
+    CHECK(max_channel_difference(decoded, original) <= 8);
+    CHECK(genlayer::encode_jpeg(view_of(original), 50).bytes.size() < jpeg.bytes.size());
+}
+
+TEST_CASE("16-bit, gray and gray+alpha PNGs decode to RGBA8", "[image_codec]") {
+    SECTION("16-bit RGB") {
+        const std::vector<uint16_t> samples = {65535, 0, 32896, 0, 65535, 257};
+        const auto bytes = encode_with_oiio(OIIO::ImageSpec(2, 1, 3, OIIO::TypeDesc::UINT16), samples.data(), "a.png");
+        CHECK(genlayer::decode_image(bytes).pixels == std::vector<uint8_t>{255, 0, 128, 255, 0, 255, 1, 255});
+    }
+    SECTION("gray") {
+        const std::vector<uint8_t> samples = {0, 77, 255};
+        const auto bytes = encode_with_oiio(OIIO::ImageSpec(3, 1, 1, OIIO::TypeDesc::UINT8), samples.data(), "a.png");
+        CHECK(genlayer::decode_image(bytes).pixels ==
+              std::vector<uint8_t>{0, 0, 0, 255, 77, 77, 77, 255, 255, 255, 255, 255});
+    }
+    SECTION("gray + alpha") {
+        OIIO::ImageSpec spec(2, 1, 2, OIIO::TypeDesc::UINT8);
+        spec.alpha_channel = 1;
+        spec.attribute("oiio:UnassociatedAlpha", 1);
+        const std::vector<uint8_t> samples = {200, 0, 90, 128};
+        const auto bytes = encode_with_oiio(spec, samples.data(), "a.png");
+        CHECK(genlayer::decode_image(bytes).pixels == std::vector<uint8_t>{200, 200, 200, 0, 90, 90, 90, 128});
+    }
+}
+
+TEST_CASE("a palette PNG with transparency decodes to RGBA8", "[image_codec]") {
+    const auto bytes = HandMadePng(2, 2, 3)
+                           .chunk("PLTE", {255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255})
+                           .chunk("tRNS", {255, 128, 0})
+                           .image_data({{0, 1}, {2, 3}})
+                           .finish();
+    CHECK(genlayer::decode_image(bytes).pixels ==
+          std::vector<uint8_t>{255, 0, 0, 255, 0, 255, 0, 128, 0, 0, 255, 0, 255, 255, 255, 255});
+}
+
+TEST_CASE("WebP and GIF are recognised from their bytes", "[image_codec]") {
+    const RgbaImage original = opaque_gradient(32, 16);
+    const auto dir = scratch_dir();
+    for (const char* name : {"a.webp", "a.gif"}) {
+        genlayer::write_image_file((dir / name).string(), view_of(original));
+        const RgbaImage decoded = genlayer::decode_image(file_bytes(dir / name));
+        CHECK(decoded.width == 32);
+        CHECK(decoded.height == 16);
+        CHECK(max_channel_difference(decoded, original) <= 40);
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("broken result images are refused with BAD_RESPONSE and nothing on stderr", "[image_codec]") {
+    const RgbaImage noisy = varied_image(64, 64);
+    const std::vector<uint8_t> png = genlayer::encode_png(view_of(noisy), 1).bytes;
+    const std::vector<uint8_t> truncated_png(png.begin(), png.begin() + long(png.size() / 2));
+    std::vector<uint8_t> flipped_png = png;
+    flipped_png[png.size() / 2] ^= 0x10;
+    const std::vector<uint8_t> jpeg = genlayer::encode_jpeg(view_of(opaque_gradient(64, 64)), 92).bytes;
+    const std::vector<uint8_t> truncated_jpeg(jpeg.begin(), jpeg.begin() + long(jpeg.size() / 2));
+    std::vector<uint8_t> png_magic_then_junk(png.begin(), png.begin() + 8);
+    png_magic_then_junk.resize(100, 0x55);
+
+    StderrCapture stderr_capture;
+    const std::pair<std::vector<uint8_t>, const char*> broken[] = {
+        {truncated_png, "the PNG data is truncated"},
+        {flipped_png, "a PNG chunk fails its checksum"},
+        {png_magic_then_junk, "the PNG data is truncated"},
+        {truncated_jpeg, "Premature end of JPEG file"},
+        {{'h', 'e', 'l', 'l', 'o', ' ', 'w', 'o', 'r', 'l', 'd'}, "it is not a PNG, JPEG, WebP or GIF image"},
+        {{}, "it is not a PNG, JPEG, WebP or GIF image"},
+    };
+    for (const auto& [bytes, problem] : broken) {
+        const genlayer::Error error = decode_error(bytes);
+        CHECK(error.status() == GENLAYER_BAD_RESPONSE);
+        CHECK_THAT(error.what(), Catch::StartsWith("The result image could not be decoded (") &&
+                                     Catch::Contains(problem) && Catch::EndsWith(")."));
+    }
+    CHECK(stderr_capture.text().empty());
+}
+
+TEST_CASE("an oversized image is refused from its header", "[image_codec]") {
+    // The header claims 20000x20000 (1.6 GB of RGBA); the data holds one row.
+    const auto huge = HandMadePng(20000, 20000, 0).image_data({std::vector<uint8_t>(100, 0)}).finish();
+    const genlayer::Error huge_error = decode_error(huge);
+    CHECK(huge_error.status() == GENLAYER_BAD_RESPONSE);
+    CHECK(std::string(huge_error.what()) ==
+          "The result image could not be decoded (it is 20000x20000 pixels, over the limit of 16384 per side).");
+
+    const auto wide = genlayer::encode_png(view_of(varied_image(40, 8)), 1).bytes;
+    CHECK_THAT(decode_error(wide, {32}).what(), Catch::Contains("40x8 pixels, over the limit of 32"));
+    CHECK(genlayer::decode_image(wide, {40}).width == 40);
+}
+
+TEST_CASE("has_transparency looks at alpha only, inside the view", "[image_codec]") {
+    RgbaImage image = opaque_gradient(33, 17);
+    CHECK_FALSE(genlayer::has_transparency(view_of(image)));
+
+    image.row(16)[32 * 4 + 3] = 254;  // the very last pixel
+    CHECK(genlayer::has_transparency(view_of(image)));
+
+    // Padding beyond the view's width is not looked at.
+    const genlayer::RgbaView left_part{32, 17, image.row_bytes(), image.pixels.data()};
+    CHECK_FALSE(genlayer::has_transparency(left_part));
+}
+
+TEST_CASE("image files are written in the format their extension names", "[image_codec]") {
+    const auto dir = scratch_dir();
+    const RgbaImage with_alpha = varied_image(20, 10);
+
+    genlayer::write_image_file((dir / "out.png").string(), view_of(with_alpha));
+    CHECK(genlayer::read_image_file((dir / "out.png").string()).pixels == with_alpha.pixels);
+
+    genlayer::write_image_file((dir / "out.tif").string(), view_of(with_alpha));
+    CHECK(genlayer::read_image_file((dir / "out.tif").string()).pixels == with_alpha.pixels);
+
+    const RgbaImage opaque = opaque_gradient(96, 64);
+    genlayer::write_image_file((dir / "out.jpeg").string(), view_of(opaque));
+    CHECK(file_bytes(dir / "out.jpeg").at(0) == 0xff);
+    CHECK(max_channel_difference(genlayer::read_image_file((dir / "out.jpeg").string()), opaque) <= 8);
+
+    const std::string missing = (dir / "missing.png").string();
+    const genlayer::Error read_error = error_of([&] { genlayer::read_image_file(missing); });
+    CHECK(read_error.status() == GENLAYER_INVALID_REQUEST);
+    CHECK_THAT(read_error.what(), Catch::StartsWith("The image file " + missing + " could not be read ("));
+
+    const genlayer::Error format_error =
+        error_of([&] { genlayer::write_image_file((dir / "out.nosuchformat").string(), view_of(opaque)); });
+    CHECK(format_error.status() == GENLAYER_INVALID_REQUEST);
+    CHECK_THAT(format_error.what(), Catch::Contains("out.nosuchformat") && Catch::EndsWith("end it in .png or .jpg."));
+
+    const genlayer::Error folder_error =
+        error_of([&] { genlayer::write_image_file((dir / "no-folder" / "out.png").string(), view_of(opaque)); });
+    CHECK(folder_error.status() == GENLAYER_INTERNAL);
+    CHECK_THAT(folder_error.what(), Catch::EndsWith("check that its folder exists and is writable."));
+    std::filesystem::remove_all(dir);
+}
