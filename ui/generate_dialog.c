@@ -42,11 +42,12 @@ prompt_text (GtkTextBuffer *buffer)
     return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-/* Generate needs a prompt, and a key when none is configured. */
+/* Generate needs a prompt, a model, and a key when none is configured. */
 static void
 update_generate_sensitivity (DialogState *state)
 {
-    gboolean ready = gtk_text_buffer_get_char_count (state->prompt) > 0;
+    gboolean ready = gtk_text_buffer_get_char_count (state->prompt) > 0
+                     && gtk_entry_get_text_length (GTK_ENTRY (state->model)) > 0;
     if (state->api_key != NULL)
         ready = ready && gtk_entry_get_text_length (GTK_ENTRY (state->api_key)) > 0;
     gtk_widget_set_sensitive (state->generate, ready);
@@ -225,6 +226,7 @@ settings_table_new (DialogState *state, const GenlayerPluginValues *values)
     gimp_int_combo_box_set_active (GIMP_INT_COMBO_BOX (state->placement), values->placement);
 
     state->model = entry_new ("genlayer-model", values->model);
+    g_signal_connect (state->model, "changed", G_CALLBACK (on_input_changed), state);
 
     state->mask = gtk_check_button_new_with_mnemonic ("Add layer _mask from selection");
     gtk_widget_set_name (state->mask, "genlayer-mask");

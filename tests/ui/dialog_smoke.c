@@ -176,10 +176,15 @@ test_key_field_absent_with_key (DialogFixture *fixture, gconstpointer api_key G_
     g_assert_null (find_named (dialog, "genlayer-api-key"));
     g_assert_null (find_named (dialog, "genlayer-remember-key"));
 
+    /* With a key configured, Generate waits only for a prompt and a model. */
     g_assert_false (generate_is_sensitive (dialog));
     set_prompt (dialog, "a lighthouse");
     g_assert_true (generate_is_sensitive (dialog));
     set_prompt (dialog, "");
+    g_assert_false (generate_is_sensitive (dialog));
+
+    set_prompt (dialog, "a lighthouse");
+    gtk_entry_set_text (GTK_ENTRY (child (dialog, "genlayer-model")), "");
     g_assert_false (generate_is_sensitive (dialog));
 
     gtk_widget_destroy (dialog);
