@@ -1,0 +1,61 @@
+#include "source_region.h"
+
+gboolean
+genlayer_source_region_find (gint32 image, gint32 drawable,
+                             GenlayerSourceRegion *region, gchar **error)
+{
+    gint offset_x, offset_y;
+
+    region->image = image;
+    region->drawable = drawable;
+    region->has_selection = ! gimp_selection_is_empty (image);
+    /* Without a selection this is the whole drawable. */
+    if (! gimp_drawable_mask_intersect (drawable, &region->x, &region->y,
+                                        &region->width, &region->height))
+    {
+        *error = g_strdup ("The selection does not overlap the source layer; "
+                           "select a region inside the layer or select none.");
+        return FALSE;
+    }
+    gimp_drawable_offsets (drawable, &offset_x, &offset_y);
+    region->x += offset_x;
+    region->y += offset_y;
+    return TRUE;
+}
+
+/* One read converts whatever the drawable holds to straight RGBA8. */
+static guchar *
+read_rgba (gint32 drawable, gint x, gint y, gint width, gint height)
+{
+    GeglBuffer *buffer = gimp_drawable_get_buffer (drawable);
+    guchar *pixels = g_malloc ((gsize) width * (gsize) height * 4);
+
+    gegl_buffer_get (buffer, GEGL_RECTANGLE (x, y, width, height), 1.0,
+                     babl_format ("R'G'B'A u8"), pixels, GEGL_AUTO_ROWSTRIDE,
+                     GEGL_ABYSS_NONE);
+    g_object_unref (buffer);
+    return pixels;
+}
+
+guchar *
+genlayer_source_region_read (const GenlayerSourceRegion *region,
+                             GenlayerReferenceSource source)
+{
+    guchar *pixels;
+    gint offset_x, offset_y;
+
+    if (source == GENLAYER_REFERENCE_VISIBLE)
+    {
+        /* The projection as an image-sized layer at the origin. It is never
+         * inserted, so neither the layer stack nor the undo history changes. */
+        gint32 visible = gimp_layer_new_from_visible (region->image, region->image,
+                                                      "genlayer reference");
+
+        pixels = read_rgba (visible, region->x, region->y, region->width, region->height);
+        gimp_item_delete (visible);
+        return pixels;
+    }
+    gimp_drawable_offsets (region->drawable, &offset_x, &offset_y);
+    return read_rgba (region->drawable, region->x - offset_x, region->y - offset_y,
+                      region->width, region->height);
+}

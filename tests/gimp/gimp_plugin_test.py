@@ -1,0 +1,381 @@
+#!/usr/bin/env python3
+"""Headless GIMP tests of the genlayer plug-in (plug-in-genlayer).
+
+Each suite makes a throwaway GIMP profile, installs the plug-in into it with
+scripts/install-plugin, starts the gateway emulator on loopback and runs
+gimp-console with Script-Fu cases (tests/gimp/*.scm). The cases write facts
+to a file; this driver asserts on them, on GIMP's stderr and on the
+emulator's request log. GIMP always exits 0, so nothing is read from that.
+
+usage: gimp_plugin_test.py --build-dir DIR --suite generation|refusals
+"""
+import argparse
+import datetime
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+API_KEY = "test-key"
+GIMP_TIMEOUT_S = 150
+
+# GIMP's image and drawable type numbers.
+GRAY, INDEXED = 1, 2
+RGBA_IMAGE, GRAYA_IMAGE, INDEXEDA_IMAGE = 1, 3, 5
+
+
+# ---- what the emulator draws (tests/gateway/emulated_generation.cpp) ----
+
+def generation_hash(prompt, index):
+    """FNV-1a (64 bit) of the prompt, then of the index's 4 little-endian bytes."""
+    value = 14695981039346656037
+    for byte in prompt.encode() + index.to_bytes(4, "little"):
+        value = ((value ^ byte) * 1099511628211) % (1 << 64)
+    return value
+
+
+def hash_byte(value, which):
+    return (value >> (8 * which)) & 0xFF
+
+
+def band_colours(prompt, index):
+    """The two colours of a text-only result's diagonal bands."""
+    value = generation_hash(prompt, index)
+    first = [hash_byte(value, i) for i in range(3)]
+    return first, [c ^ 0x80 for c in first]
+
+
+def xor_key(prompt, index):
+    """What a reference's RGB is XOR-ed with."""
+    value = generation_hash(prompt, index)
+    return [hash_byte(value, i) | 0x80 for i in (3, 4, 5)]
+
+
+def srgb_to_linear(c):
+    c /= 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def linear_to_srgb(y):
+    return 255 * (12.92 * y if y <= 0.0031308 else 1.055 * y ** (1 / 2.4) - 0.055)
+
+
+def gray_of(rgb):
+    """babl's R'G'B' -> Y' for sRGB (the D50-adapted luminance row)."""
+    r, g, b = (srgb_to_linear(c) for c in rgb)
+    return linear_to_srgb(0.2225045 * r + 0.7168786 * g + 0.0606169 * b)
+
+
+# ---- running things ----
+
+class Emulator:
+    """build/bin/genlayer-gateway on free loopback ports."""
+
+    def __init__(self, build_dir, *options):
+        self.process = subprocess.Popen(
+            [os.path.join(build_dir, "bin", "genlayer-gateway"), "--port", "0",
+             "--files-port", "0", "--gen-ms", "300", *options],
+            stdout=subprocess.PIPE, text=True)
+        ports = dict(self.process.stdout.readline().split() for _ in range(2))
+        self.base_url = "http://127.0.0.1:%s" % ports["API"]
+
+    def log(self):
+        with urllib.request.urlopen(self.base_url + "/_emulator/log", timeout=10) as answer:
+            return json.load(answer)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+class Gimp:
+    """gimp-console with a throwaway profile that holds the installed plug-in."""
+
+    def __init__(self, build_dir, scratch, emulator):
+        self.scratch = scratch
+        self.profile = os.path.join(scratch, "profile")  # must not exist before the install
+        subprocess.run([os.path.join(ROOT, "scripts", "install-plugin"), "--profile", self.profile,
+                        "--build-dir", build_dir], check=True, stdout=subprocess.DEVNULL)
+        self.env = dict(os.environ, GIMP2_DIRECTORY=self.profile,
+                        TOAPIS_BASE_URL=emulator.base_url, TOAPIS_API_KEY=API_KEY,
+                        XDG_STATE_HOME=os.path.join(scratch, "state"),
+                        XDG_CONFIG_HOME=os.path.join(scratch, "config"))
+
+    def run_cases(self, cases_file, entry, *arguments):
+        """Runs (entry FACTS-FILE ARGUMENTS...) and returns (facts, stderr)."""
+        facts_file = os.path.join(self.scratch, entry + ".facts")
+        call = " ".join('"%s"' % a for a in (facts_file, *arguments))
+        batch = '(begin (load "%s") (load "%s") (%s %s))' % (
+            os.path.join(HERE, "test_support.scm"), os.path.join(HERE, cases_file), entry, call)
+        done = subprocess.run(["gimp-console-2.10", "-i", "-d", "-f", "-b", batch, "-b", "(gimp-quit 0)"],
+                              env=self.env, cwd=self.scratch, capture_output=True, text=True,
+                              timeout=GIMP_TIMEOUT_S)
+        facts = {}
+        if os.path.exists(facts_file):
+            with open(facts_file, encoding="utf-8", errors="replace") as lines:
+                for line in lines:
+                    case, key, value = line.rstrip("\n").split("\t", 2)
+                    facts.setdefault(case, {})[key] = value
+        return facts, done.stderr
+
+
+# ---- checking ----
+
+class Checks:
+    """Collects failures, each named by its case."""
+
+    def __init__(self, facts):
+        self.facts = facts
+        self.failures = []
+
+    def fail(self, case, message):
+        self.failures.append("%s: %s" % (case, message))
+
+    def case(self, name):
+        """The facts of a case that ran to its end without an error, else None."""
+        facts = self.facts.get(name, {})
+        if "error" in facts:
+            self.fail(name, "Script-Fu error: " + facts["error"])
+        elif "finished" not in facts:
+            self.fail(name, "did not run (GIMP stopped before it)")
+        else:
+            return facts
+        return None
+
+    def equal(self, case, what, actual, expected):
+        if actual != expected:
+            self.fail(case, "%s is %r, expected %r" % (what, actual, expected))
+
+    def fact(self, case, facts, key, expected):
+        self.equal(case, key, facts.get(key), expected)
+
+    def numbers(self, facts, key):
+        return [int(n) for n in facts.get(key, "").split()]
+
+    def colour_near(self, case, facts, key, expected, tolerance, unxor=None):
+        """The pixel's RGB (XOR-ed back with unxor, undoing the emulator) is
+        within tolerance of expected, and it is opaque."""
+        pixel = self.numbers(facts, key)
+        if len(pixel) != 4:
+            return self.fail(case, "%s is %r, expected an RGBA pixel" % (key, pixel))
+        rgb = [c ^ k for c, k in zip(pixel, unxor)] if unxor else pixel[:3]
+        if any(abs(a - e) > tolerance for a, e in zip(rgb, expected)) or pixel[3] != 255:
+            self.fail(case, "%s is %r (RGB %r before the emulator's XOR), expected RGB %r within %d, opaque"
+                      % (key, pixel, rgb, expected, tolerance))
+
+    def parasite(self, case, facts, key, **expected):
+        """The genlayer-info JSON has the expected fields, a created time and never the key."""
+        text = facts.get(key + ".parasite", "").rstrip("\0")
+        if API_KEY in text:
+            self.fail(case, "the parasite holds the API key")
+        try:
+            info = json.loads(text)
+            datetime.datetime.fromisoformat(info["created"].replace("Z", "+00:00"))
+        except (ValueError, KeyError, TypeError) as error:
+            return self.fail(case, "parasite %r is not the expected JSON (%s)" % (text, error))
+        for field in ("model", "prompt", "size", "resolution", "n", "task_id", "source_layer"):
+            if field not in info:
+                self.fail(case, "the parasite lacks %r" % field)
+        for field, value in expected.items():
+            self.equal(case, "parasite " + field, info.get(field), value)
+
+
+# ---- the suites ----
+
+# Reference colours used by generation_cases.scm.
+RED, BLUE = [200, 40, 40], [40, 90, 200]
+QUADRANTS = {"top-left": [220, 30, 30], "top-right": [30, 200, 60],
+             "bottom-left": [40, 60, 210], "bottom-right": [230, 210, 40]}
+# A flat reference passes through JPEG (an opaque reference), off by a little.
+JPEG_TOLERANCE = 6
+
+
+def check_text_only(checks, facts, name):
+    prompt = "a lighthouse at dusk"
+    width, height = checks.numbers(facts, "new.size") or [0, 0]
+    checks.fact(name, facts, "num-layers", "1")
+    checks.fact(name, facts, "layers-in-image", "2")
+    checks.fact(name, facts, "new.name", prompt + " (genlayer)")
+    checks.fact(name, facts, "new.offsets", "0 0")
+    checks.fact(name, facts, "new.position", "0")
+    checks.fact(name, facts, "new.type", str(RGBA_IMAGE))
+    checks.fact(name, facts, "new.mask", "-1")
+    checks.parasite(name, facts, "new", model="gpt-image-2", prompt=prompt, n=1,
+                    size="%dx%d" % (width, height), task_id=facts.get("task-id"),
+                    source_layer="Background")
+    first, second = band_colours(prompt, 0)
+    checks.colour_near(name, facts, "first-band", first, 0)
+    checks.colour_near(name, facts, "second-band", second, 0)
+
+
+def check_offset_reference(checks, facts, name):
+    key = xor_key("recolour the offset layer", 0)
+    checks.fact(name, facts, "new.offsets", "120 90")
+    checks.fact(name, facts, "new.size", "1536 1024")
+    checks.colour_near(name, facts, "left-half", RED, JPEG_TOLERANCE, unxor=key)
+    checks.colour_near(name, facts, "right-half", BLUE, JPEG_TOLERANCE, unxor=key)
+
+
+def check_selection_cover_mask(checks, facts, name):
+    key = xor_key("quadrants, reimagined", 0)
+    checks.fact(name, facts, "layers-in-image", "4")
+    checks.fact(name, facts, "new.position", "1")
+    checks.fact(name, facts, "source-position", "2")
+    checks.fact(name, facts, "new.offsets", "100 60")
+    checks.fact(name, facts, "new.size", "300 200")
+    checks.parasite(name, facts, "new", size="1536x1024", resolution="1536")
+    for quadrant, colour in QUADRANTS.items():
+        checks.colour_near(name, facts, quadrant, colour, JPEG_TOLERANCE, unxor=key)
+    if facts.get("new.mask") == "-1":
+        checks.fail(name, "the new layer has no mask")
+    checks.fact(name, facts, "mask-corner", "0")
+    checks.fact(name, facts, "mask-centre", "255")
+    checks.fact(name, facts, "selection-bounds", "100 60 400 260")
+
+
+def check_variations(checks, facts, name):
+    prompt = "two takes"
+    checks.fact(name, facts, "num-layers", "2")
+    checks.fact(name, facts, "layers-in-image", "3")
+    checks.fact(name, facts, "first.name", prompt + " (genlayer) 1/2")
+    checks.fact(name, facts, "second.name", prompt + " (genlayer) 2/2")
+    checks.fact(name, facts, "first.position", "0")
+    checks.fact(name, facts, "second.position", "1")
+    checks.fact(name, facts, "source-position", "2")
+    checks.parasite(name, facts, "first", n=2)
+    checks.colour_near(name, facts, "first.pixel", band_colours(prompt, 0)[0], 0)
+    checks.colour_near(name, facts, "second.pixel", band_colours(prompt, 1)[0], 0)
+
+
+def check_grayscale(checks, facts, name):
+    generated = [90 ^ k for k in xor_key("a grey study", 0)]
+    checks.fact(name, facts, "base-type", str(GRAY))
+    checks.fact(name, facts, "new.type", str(GRAYA_IMAGE))
+    gray, alpha = (checks.numbers(facts, "centre") + [None, None])[:2]
+    if gray is None or abs(gray - gray_of(generated)) > 3 or alpha != 255:
+        checks.fail(name, "centre is %r, expected the grey %.1f of RGB %r, opaque"
+                    % (facts.get("centre"), gray_of(generated), generated))
+
+
+def check_indexed(checks, facts, name):
+    checks.fact(name, facts, "base-type", str(INDEXED))
+    checks.fact(name, facts, "new.type", str(INDEXEDA_IMAGE))
+    if len(checks.numbers(facts, "centre")) != 2 or checks.numbers(facts, "centre")[1] != 255:
+        checks.fail(name, "centre is %r, expected an opaque (index, alpha) pixel" % facts.get("centre"))
+
+
+def check_visible_reference(checks, facts, name):
+    key = xor_key("what is visible", 0)
+    checks.fact(name, facts, "layers-in-image", "3")
+    checks.fact(name, facts, "new.position", "1")
+    checks.fact(name, facts, "new.size", "300 200")
+    checks.colour_near(name, facts, "left-half", BLUE, JPEG_TOLERANCE, unxor=key)
+    checks.colour_near(name, facts, "right-half", RED, JPEG_TOLERANCE, unxor=key)
+
+
+def check_parasite_in_xcf(checks, facts, name):
+    checks.fact(name, facts, "after.name", "kept in the file (genlayer)")
+    if facts.get("before", "none") == "none":
+        checks.fail(name, "the new layer had no genlayer-info parasite")
+    checks.fact(name, facts, "after", facts.get("before"))
+
+
+def check_last_values(checks, facts, name, profile):
+    checks.fact(name, facts, "repeat.name", "say it again (genlayer)")
+    stored = os.path.join(profile, "genlayer-last-values.ini")
+    with open(stored, encoding="utf-8") as values:
+        if "prompt=say it again" not in values.read():
+            checks.fail(name, "%s does not hold the last prompt" % stored)
+
+
+def run_generation_suite(build_dir, scratch):
+    emulator = Emulator(build_dir, "--api-key", API_KEY)
+    try:
+        gimp = Gimp(build_dir, scratch, emulator)
+        work_dir = os.path.join(scratch, "work")
+        os.makedirs(work_dir)
+        facts, stderr = gimp.run_cases("generation_cases.scm", "genlayer-generation-cases", work_dir)
+    finally:
+        emulator.stop()
+    checks = Checks(facts)
+    for name, check in (("text-only", check_text_only),
+                        ("offset-reference", check_offset_reference),
+                        ("selection-cover-mask", check_selection_cover_mask),
+                        ("variations", check_variations),
+                        ("grayscale", check_grayscale),
+                        ("indexed", check_indexed),
+                        ("visible-reference", check_visible_reference),
+                        ("parasite-in-xcf", check_parasite_in_xcf)):
+        case_facts = checks.case(name)
+        if case_facts is not None:
+            check(checks, case_facts, name)
+    last_values = checks.case("last-values")
+    if last_values is not None:
+        check_last_values(checks, last_values, "last-values", gimp.profile)
+    return checks, stderr
+
+
+def check_refusal(checks, name, sentence, stderr):
+    facts = checks.case(name)
+    if facts is None:
+        return
+    checks.fact(name, facts, "outcome", "error")
+    checks.fact(name, facts, "layers-in-image", "1")
+    message = facts.get("message", "")
+    expected = "Procedure execution of plug-in-genlayer failed: " + sentence
+    if not message.startswith(expected):
+        checks.fail(name, "the PDB error is %r, expected it to start with %r" % (message, expected))
+    if API_KEY in message:
+        checks.fail(name, "the PDB error holds the API key")
+    if sentence not in stderr:
+        checks.fail(name, "GIMP's stderr does not show %r" % sentence)
+
+
+def run_refusal_suite(build_dir, scratch):
+    """The emulator takes another key: only a request that reaches it fails with 401."""
+    emulator = Emulator(build_dir, "--api-key", "another-key")
+    try:
+        gimp = Gimp(build_dir, scratch, emulator)
+        local_facts, local_stderr = gimp.run_cases("refusal_cases.scm", "genlayer-local-refusal-cases")
+        log_after_local = emulator.log()
+        gateway_facts, gateway_stderr = gimp.run_cases("refusal_cases.scm",
+                                                       "genlayer-gateway-refusal-cases")
+        log_after_gateway = emulator.log()
+    finally:
+        emulator.stop()
+    checks = Checks({**local_facts, **gateway_facts})
+    check_refusal(checks, "bad-size", "Size 999x999 is not offered", local_stderr)
+    check_refusal(checks, "bad-reference", "The reference must be 0 (none), 1 (the layer) or 2",
+                  local_stderr)
+    if log_after_local:
+        checks.fail("bad-size", "requests reached the gateway: %r" % log_after_local)
+    check_refusal(checks, "auth-401", "The gateway refused the API key (401).", gateway_stderr)
+    if not any(entry.get("status") == 401 for entry in log_after_gateway):
+        checks.fail("auth-401", "the gateway log shows no 401: %r" % log_after_gateway)
+    return checks, local_stderr + gateway_stderr
+
+
+SUITES = {"generation": run_generation_suite, "refusals": run_refusal_suite}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build-dir", required=True)
+    parser.add_argument("--suite", choices=sorted(SUITES), required=True)
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="genlayer-gimp-test-") as scratch:
+        checks, stderr = SUITES[arguments.suite](os.path.abspath(arguments.build_dir), scratch)
+    if checks.failures:
+        print("GIMP's stderr:\n" + stderr, file=sys.stderr)
+        print("\n".join("FAIL " + failure for failure in checks.failures))
+        return 1
+    print("%s: all cases passed" % arguments.suite)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
