@@ -7,7 +7,7 @@ namespace genlayer::cli {
 
 const char* describe(genlayer_job_state state) {
     switch (state) {
-        case GENLAYER_JOB_PREPARING: return "preparing the reference";
+        case GENLAYER_JOB_PREPARING: return "preparing";
         case GENLAYER_JOB_UPLOADING: return "uploading";
         case GENLAYER_JOB_SUBMITTING: return "submitting";
         case GENLAYER_JOB_QUEUED: return "queued";

@@ -115,7 +115,7 @@ TEST_CASE("plain progress lines on a pipe, nothing with --quiet") {
     Fixture fx;
     const auto loud = fx.cli({"generate", "--prompt", "p", "--output", fx.path("a.png")});
     REQUIRE(loud.exit_code == 0);
-    CHECK_THAT(loud.err, Catch::Contains("genlayer: submitting") && Catch::Contains("genlayer: done") &&
+    CHECK_THAT(loud.err, Catch::Contains("genlayer: queued (task ") && Catch::Contains("genlayer: done") &&
                              Catch::Contains("wrote " + fx.path("a.png")));
     CHECK(loud.err.find('\r') == std::string::npos);
     const auto quiet = fx.cli({"generate", "--prompt", "p", "--output", fx.path("b.png"), "--quiet"});

@@ -21,6 +21,7 @@ public:
     ~Fixture();
 
     EmulatorProcess& emulator() { return emulator_; }
+    const EmulatorProcess& emulator() const { return emulator_; }
     const std::filesystem::path& dir() const { return dir_; }
     std::string path(const std::string& name) const { return (dir_ / name).string(); }
     std::filesystem::path journal_dir() const { return dir_ / "state" / "genlayer" / "journal"; }
