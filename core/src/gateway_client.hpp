@@ -7,6 +7,8 @@
 #include "http_client.hpp"
 #include "image_codec.hpp"
 #include "retry_policy.hpp"
+#include "status.hpp"
+#include "url.hpp"
 
 #include <functional>
 #include <optional>
@@ -53,7 +55,7 @@ public:
     struct Config {
         std::string base_url;  // validated by require_base_url
         std::string api_key;
-        Clock::time_point deadline;
+        Clock::time_point deadline = Clock::time_point::max();  // max: none
         Backoff::Config backoff;
     };
     GatewayClient(Config config, SharedCancelToken cancel);
@@ -75,7 +77,17 @@ public:
     const TransferStats& stats() const { return stats_; }
 
 private:
+    struct Call;  // how one kind of call is authorised and retried
+    // Sends with the retry rules of `call`; `parse` turns a 2xx answer into
+    // the result and throws Error(BAD_RESPONSE) when it cannot.
+    template <class Parse>
+    auto exchange(HttpRequest request, const Call& call, Parse parse);
+    void attach_key(HttpRequest& request, const Call& call) const;
+    void require_api_key() const;
+    std::string endpoint(std::string_view path) const;
+
     Config config_;
+    Url base_;
     SharedCancelToken cancel_;
     HttpClient http_;
     TransferStats stats_;
