@@ -7,21 +7,28 @@ gimp-console with Script-Fu cases (tests/gimp/*.scm). The cases write facts
 to a file; this driver asserts on them, on GIMP's stderr and on the
 emulator's request log. GIMP always exits 0, so nothing is read from that.
 
-usage: gimp_plugin_test.py --build-dir DIR --suite generation|refusals
+The undo suite runs GIMP with its GUI (under xvfb-run) and the Script-Fu
+server, and presses Ctrl+Z with xdotool: the PDB has no undo.
+
+usage: gimp_plugin_test.py --build-dir DIR --suite generation|refusals|undo
 """
 import argparse
 import datetime
 import json
 import os
+import socket
+import struct
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 API_KEY = "test-key"
 GIMP_TIMEOUT_S = 150
+GUI_START_TIMEOUT_S = 120
 
 # GIMP's image and drawable type numbers.
 GRAY, INDEXED = 1, 2
@@ -121,6 +128,57 @@ class Gimp:
                     case, key, value = line.rstrip("\n").split("\t", 2)
                     facts.setdefault(case, {})[key] = value
         return facts, done.stderr
+
+    def start_gui_server(self, port):
+        """GIMP with its GUI, serving Script-Fu on a loopback port."""
+        return subprocess.Popen(
+            ["gimp-2.10", "-d", "-f", "-s", "-b",
+             '(plug-in-script-fu-server RUN-NONINTERACTIVE "127.0.0.1" %d "")' % port],
+            env=self.env, cwd=self.scratch, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            text=True)
+
+
+class ScriptFuServer:
+    """A client of GIMP's Script-Fu server protocol: 'G', length, expression;
+    the answer is 'G', an error flag, length, output."""
+
+    def __init__(self, port):
+        self.port = port
+
+    def evaluate(self, expression):
+        with socket.create_connection(("127.0.0.1", self.port), timeout=GIMP_TIMEOUT_S) as connection:
+            request = expression.encode()
+            connection.sendall(b"G" + struct.pack(">H", len(request)) + request)
+            header = self._receive(connection, 4)
+            output = self._receive(connection, struct.unpack(">H", header[2:4])[0]).decode()
+        if header[1]:
+            raise RuntimeError("Script-Fu failed on %s: %s" % (expression, output))
+        return output.strip('"')
+
+    @staticmethod
+    def _receive(connection, size):
+        data = b""
+        while len(data) < size:
+            chunk = connection.recv(size - len(data))
+            if not chunk:
+                raise ConnectionError("GIMP closed the Script-Fu connection")
+            data += chunk
+        return data
+
+    def wait_until_ready(self, gimp_process, deadline):
+        """Polls until the server answers; GIMP's GUI takes a while to start."""
+        while True:
+            try:
+                return self.evaluate("(+ 1 1)")
+            except OSError:
+                if time.monotonic() > deadline or gimp_process.poll() is not None:
+                    raise
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 # ---- checking ----
@@ -359,7 +417,53 @@ def run_refusal_suite(build_dir, scratch):
     return checks, local_stderr + gateway_stderr
 
 
-SUITES = {"generation": run_generation_suite, "refusals": run_refusal_suite}
+def press_undo_in_image_window():
+    """Ctrl+Z in the image window. No window manager runs: focus it directly."""
+    window = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "Untitled"],
+                            capture_output=True, text=True, check=True,
+                            timeout=GIMP_TIMEOUT_S).stdout.split()[0]
+    subprocess.run(["xdotool", "windowfocus", "--sync", window], check=True, timeout=30)
+    subprocess.run(["xdotool", "key", "ctrl+z"], check=True, timeout=30)
+
+
+def run_undo_suite(build_dir, scratch):
+    """One Ctrl+Z after a generation removes the new layer, and nothing else."""
+    name = "undo"
+    emulator = Emulator(build_dir, "--api-key", API_KEY)
+    gimp = Gimp(build_dir, scratch, emulator)
+    port = free_port()
+    process = gimp.start_gui_server(port)
+    server = ScriptFuServer(port)
+    checks = Checks({})
+    try:
+        server.wait_until_ready(process, time.monotonic() + GUI_START_TIMEOUT_S)
+        for script in ("test_support.scm", "undo_case.scm"):
+            server.evaluate('(load "%s")' % os.path.join(HERE, script))
+        image = server.evaluate("(genlayer-undo-setup)")
+        state = "(genlayer-undo-state %s)" % image
+        checks.equal(name, "layers, source pixel, selection after the generation",
+                     server.evaluate(state), "2 255 255 255 10 10 40 30")
+        press_undo_in_image_window()
+        # The key reaches GIMP's event loop apart from the server's requests.
+        deadline = time.monotonic() + 10
+        while server.evaluate(state).startswith("2 ") and time.monotonic() < deadline:
+            pass
+        checks.equal(name, "layers, source pixel, selection after one undo",
+                     server.evaluate(state), "1 255 255 255 10 10 40 30")
+        try:
+            server.evaluate("(gimp-quit 1)")
+        except ConnectionError:
+            pass  # GIMP may close the connection before answering
+        stderr = process.communicate(timeout=60)[1]
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        emulator.stop()
+    return checks, stderr
+
+
+SUITES = {"generation": run_generation_suite, "refusals": run_refusal_suite, "undo": run_undo_suite}
 
 
 def main():
