@@ -1,0 +1,72 @@
+// One generation task of the emulator: its timeline (queued, then
+// in_progress with progress rising linearly, then finished) and its result
+// images, rendered at first need and kept.
+#pragma once
+
+#include "size_table.hpp"
+#include "upload_store.hpp"
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace genlayer::emulator {
+
+struct TaskRequest {
+    std::string api_key;
+    std::string model;
+    std::string prompt;
+    ImageSize size;  // of every result image
+    int n = 1;
+    std::string response_format;                    // "url" or "b64_json"
+    std::shared_ptr<const StoredUpload> reference;  // the first reference, when it is one of our uploads
+    std::string planned_failure;                    // non-empty: the task ends failed with this message
+};
+
+enum class TaskPhase { queued, in_progress, finished };
+
+struct TaskResults {
+    std::vector<std::vector<uint8_t>> pngs;  // one per image, empty when failed
+    std::string failure;                     // why the task failed, empty when it did not
+};
+
+class EmulatedTask {
+public:
+    // No completion time: the task stalls in_progress at 50 % forever.
+    EmulatedTask(std::string id, TaskRequest request, long long created_ms, std::optional<long long> completes_at_ms);
+
+    const std::string& id() const { return id_; }
+    const TaskRequest& request() const { return request_; }
+    long long created_ms() const { return created_ms_; }
+    std::optional<long long> completes_at_ms() const { return completes_at_ms_; }
+
+    // Queued for the first tenth of the generation time; progress is the
+    // elapsed share of it, so it predicts completion.
+    TaskPhase phase_at(long long now_ms) const;
+    int progress_at(long long now_ms) const;
+
+    int count_poll() { return ++polls_; }
+    int polls() const { return polls_; }
+
+    // Renders and encodes the images on the first call. Call only once finished.
+    const TaskResults& results();
+    // Whether the task is known to end failed without rendering it.
+    bool known_failed() const;
+
+private:
+    TaskResults render() const;
+
+    std::string id_;
+    TaskRequest request_;
+    long long created_ms_;
+    std::optional<long long> completes_at_ms_;
+    std::atomic<int> polls_{0};
+    mutable std::mutex results_mutex_;
+    std::optional<TaskResults> results_;
+};
+
+}  // namespace genlayer::emulator

@@ -1,0 +1,83 @@
+#include "fault_plan.hpp"
+
+#include <optional>
+#include <stdexcept>
+#include <string_view>
+
+namespace genlayer::emulator {
+namespace {
+
+constexpr std::array<std::string_view, 8> kFaultNames = {
+    "fail_submits",   "fail_submits_after_create", "fail_status",    "rate_limit",
+    "drop_downloads", "truncate_json",             "malformed_json", "stall_tasks",
+};
+static_assert(kFaultNames.size() == size_t(Fault::stall_tasks) + 1, "every fault needs its name");
+
+std::optional<size_t> fault_index(std::string_view name) {
+    for (size_t i = 0; i < kFaultNames.size(); ++i)
+        if (kFaultNames[i] == name) return i;
+    return std::nullopt;
+}
+
+int non_negative(const std::string& key, const nlohmann::json& value) {
+    if (!value.is_number_integer() || value.get<long long>() < 0 || value.get<long long>() > 1'000'000'000)
+        throw std::invalid_argument("The setting " + key + " needs a whole number of at least 0.");
+    return value.get<int>();
+}
+
+}  // namespace
+
+void FaultPlan::arm(const nlohmann::json& settings) {
+    if (!settings.is_object()) throw std::invalid_argument("Faults are armed with a JSON object.");
+    std::lock_guard lock(mutex_);
+    Settings next = settings_;  // applied only when every key is good
+    for (const auto& [key, value] : settings.items()) {
+        if (const auto index = fault_index(key)) {
+            next.remaining[*index] = non_negative(key, value);
+        } else if (key == "expire_results") {
+            if (!value.is_boolean()) throw std::invalid_argument("The setting expire_results needs true or false.");
+            next.expire_results = value.get<bool>();
+        } else if (key == "slow_downloads_ms") {
+            next.slow_downloads_ms = non_negative(key, value);
+        } else if (key == "gen_ms") {
+            next.gen_ms = non_negative(key, value);
+        } else {
+            throw std::invalid_argument("There is no fault called " + key + "; see genlayer-gateway --help.");
+        }
+    }
+    settings_ = next;
+}
+
+bool FaultPlan::take(Fault fault) {
+    std::lock_guard lock(mutex_);
+    int& left = settings_.remaining[size_t(fault)];
+    if (left == 0) return false;
+    --left;
+    return true;
+}
+
+bool FaultPlan::expire_results() const {
+    std::lock_guard lock(mutex_);
+    return settings_.expire_results;
+}
+
+int FaultPlan::slow_downloads_ms() const {
+    std::lock_guard lock(mutex_);
+    return settings_.slow_downloads_ms;
+}
+
+int FaultPlan::gen_ms() const {
+    std::lock_guard lock(mutex_);
+    return settings_.gen_ms;
+}
+
+nlohmann::json FaultPlan::describe() const {
+    std::lock_guard lock(mutex_);
+    nlohmann::json plan = {{"expire_results", settings_.expire_results},
+                           {"slow_downloads_ms", settings_.slow_downloads_ms},
+                           {"gen_ms", settings_.gen_ms}};
+    for (size_t i = 0; i < kFaultNames.size(); ++i) plan[std::string(kFaultNames[i])] = settings_.remaining[i];
+    return plan;
+}
+
+}  // namespace genlayer::emulator

@@ -1,0 +1,57 @@
+// The faults a test arms, from the command line or through
+// POST /_emulator/faults, and the one run-time knob that is not a fault
+// (gen_ms). Counted faults fire once per matching call until used up.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <mutex>
+
+namespace genlayer::emulator {
+
+enum class Fault {
+    fail_submits,               // 503 before a task is created
+    fail_submits_after_create,  // the task is created, then 500
+    fail_status,                // 500 on a status call
+    rate_limit,                 // 429 with Retry-After: 1 on any API call
+    drop_downloads,             // half the body, then the connection closes
+    truncate_json,              // a status body cut in the middle
+    malformed_json,             // a status body that is not JSON
+    stall_tasks,                // a task that stays in_progress at 50 % forever
+};
+
+class FaultPlan {
+public:
+    explicit FaultPlan(int gen_ms) { settings_.gen_ms = gen_ms; }
+
+    // Applies an object such as {"fail_status": 2, "expire_results": true}.
+    // Counts replace the remaining count. Throws std::invalid_argument naming
+    // an unknown key or a bad value; nothing is applied then.
+    void arm(const nlohmann::json& settings);
+
+    // True (and one fewer left) when `fault` is armed.
+    bool take(Fault fault);
+
+    bool expire_results() const;
+    int slow_downloads_ms() const;
+    int gen_ms() const;
+
+    // Every setting and what is left of each count.
+    nlohmann::json describe() const;
+
+private:
+    static constexpr size_t kFaultCount = size_t(Fault::stall_tasks) + 1;
+
+    struct Settings {
+        std::array<int, kFaultCount> remaining{};
+        bool expire_results = false;
+        int slow_downloads_ms = 0;
+        int gen_ms = 0;
+    };
+
+    mutable std::mutex mutex_;
+    Settings settings_;
+};
+
+}  // namespace genlayer::emulator

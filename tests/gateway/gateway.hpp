@@ -1,0 +1,30 @@
+// Everything the emulator's two servers share.
+#pragma once
+
+#include "emulator_clock.hpp"
+#include "fault_plan.hpp"
+#include "gateway_options.hpp"
+#include "request_log.hpp"
+#include "task_registry.hpp"
+#include "upload_store.hpp"
+
+#include <string>
+
+namespace genlayer::emulator {
+
+struct Gateway {
+    explicit Gateway(GatewayOptions gateway_options)
+        : options(std::move(gateway_options)), faults(kDefaultGenMs), log(options.log_path) {
+        faults.arm(options.faults);
+    }
+
+    GatewayOptions options;
+    EmulatorClock clock;
+    FaultPlan faults;
+    RequestLog log;
+    UploadStore uploads;
+    TaskRegistry tasks;
+    std::string files_origin;  // http://127.0.0.1:<files port>, set once the port is bound
+};
+
+}  // namespace genlayer::emulator
