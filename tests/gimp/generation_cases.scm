@@ -150,6 +150,24 @@
     (gimp-image-delete first)
     (gimp-image-delete second)))
 
+; scripts/genlayer-batch.scm, installed with the plug-in and loaded by GIMP.
+(define (case-batch-helper name work-dir)
+  (let ((input (string-append work-dir "/batch-in.png"))
+        (xcf (string-append work-dir "/batch-out.xcf"))
+        (png (string-append work-dir "/batch-out.png"))
+        (image (make-image 240 160 RGB RGB-IMAGE '(200 40 40))))
+    (file-png-save-defaults RUN-NONINTERACTIVE image (background-of image) input input)
+    (gimp-image-delete image)
+    (fact name "task-id" (genlayer-generate-file input 40 30 120 80 "from a batch" xcf png))
+    (let* ((saved (car (gimp-xcf-load 0 xcf xcf)))
+           (layer (vector-ref (cadr (gimp-image-get-layers saved)) 0)))
+      (fact name "layers-in-xcf" (layer-count saved))
+      (record-layer name "new" saved layer)
+      (gimp-image-delete saved))
+    (let ((flat (car (gimp-file-load RUN-NONINTERACTIVE png png))))
+      (fact name "layers-in-png" (layer-count flat))
+      (gimp-image-delete flat))))
+
 (define (genlayer-generation-cases facts-file work-dir)
   (run-cases facts-file
     (list (cons "text-only" (lambda () (case-text-only "text-only")))
@@ -162,4 +180,6 @@
           (cons "visible-reference" (lambda () (case-visible-reference "visible-reference")))
           (cons "parasite-in-xcf"
                 (lambda () (case-parasite-in-xcf "parasite-in-xcf" work-dir)))
+          (cons "batch-helper" (lambda () (case-batch-helper "batch-helper" work-dir)))
+          ; Last: it checks the values file the final call left.
           (cons "last-values" (lambda () (case-last-values "last-values"))))))

@@ -350,6 +350,17 @@ def check_last_values(checks, facts, name, profile):
             checks.fail(name, "%s does not hold the last prompt" % stored)
 
 
+def check_batch_helper(checks, facts, name):
+    checks.fact(name, facts, "layers-in-xcf", "2")
+    checks.fact(name, facts, "layers-in-png", "1")
+    checks.fact(name, facts, "new.name", "from a batch (genlayer)")
+    checks.fact(name, facts, "new.offsets", "40 30")
+    checks.fact(name, facts, "new.size", "120 80")
+    checks.parasite(name, facts, "new", task_id=facts.get("task-id"), source_layer="Background")
+    if facts.get("new.mask") == "-1":
+        checks.fail(name, "the new layer has no mask")
+
+
 def run_generation_suite(build_dir, scratch):
     emulator = Emulator(build_dir, "--api-key", API_KEY)
     try:
@@ -367,7 +378,8 @@ def run_generation_suite(build_dir, scratch):
                         ("grayscale", check_grayscale),
                         ("indexed", check_indexed),
                         ("visible-reference", check_visible_reference),
-                        ("parasite-in-xcf", check_parasite_in_xcf)):
+                        ("parasite-in-xcf", check_parasite_in_xcf),
+                        ("batch-helper", check_batch_helper)):
         case_facts = checks.case(name)
         if case_facts is not None:
             check(checks, case_facts, name)
