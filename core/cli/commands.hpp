@@ -7,5 +7,8 @@ namespace genlayer::cli {
 int run_generate(int argc, char** argv);
 int run_status(int argc, char** argv);
 int run_upload(int argc, char** argv);
+int run_batch(int argc, char** argv);
+int run_jobs(int argc, char** argv);
+int run_resume(int argc, char** argv);
 
 }  // namespace genlayer::cli

@@ -15,6 +15,9 @@ constexpr const char* kUsage = R"(usage:
                     [--response-format url|b64_json] --output OUT.png
   genlayer status TASK_ID
   genlayer upload FILE
+  genlayer batch --prompt TEXT [--size auto|WxH] [--resolution …] [--jobs K] --output DIR INPUT...
+  genlayer jobs [--prune]
+  genlayer resume
 common options:
   --base-url URL     the gateway (default https://toapis.com, or TOAPIS_BASE_URL)
   --timeout SECONDS  overall deadline of a job (default 300)
@@ -40,6 +43,9 @@ int main(int argc, char** argv) {
         if (command == "generate") return run_generate(argc, argv);
         if (command == "status") return run_status(argc, argv);
         if (command == "upload") return run_upload(argc, argv);
+        if (command == "batch") return run_batch(argc, argv);
+        if (command == "jobs") return run_jobs(argc, argv);
+        if (command == "resume") return run_resume(argc, argv);
         std::fprintf(stderr, "genlayer: %s\n%s",
                      command.empty() ? "Give a command." : ("\"" + command + "\" is not a command.").c_str(), kUsage);
         return kExitUsage;

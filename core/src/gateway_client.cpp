@@ -27,9 +27,11 @@ bool is_gone(long status) { return status == 403 || status == 404 || status == 4
 // The gateway's message may quote the key back; it never reaches a sentence.
 Error without_key(const Error& error, const std::string& key) {
     if (key.empty()) return error;
+    constexpr std::string_view kMask = "[API key]";
     std::string sentence = error.what();
-    for (size_t at = sentence.find(key); at != std::string::npos; at = sentence.find(key, at))
-        sentence.replace(at, key.size(), "[API key]");
+    // Resume after the mask: a key that occurs inside the mask must not loop.
+    for (size_t at = sentence.find(key); at != std::string::npos; at = sentence.find(key, at + kMask.size()))
+        sentence.replace(at, key.size(), kMask);
     return Error(error.status(), sentence);
 }
 
@@ -118,6 +120,9 @@ auto GatewayClient::exchange(HttpRequest request, const Call& call, Parse parse)
                 try {
                     return parse(response);
                 } catch (const Error& error) {
+                    // An unreadable answer to a submit may still stand for a created task.
+                    if (call.creates_task && error.status() == GENLAYER_BAD_RESPONSE)
+                        throw outcome_unknown_error("was answered with a body that could not be read");
                     if (error.status() != GENLAYER_BAD_RESPONSE || malformed_left-- == 0) throw;
                     reason = error;
                 }
@@ -129,7 +134,10 @@ auto GatewayClient::exchange(HttpRequest request, const Call& call, Parse parse)
                 Error refusal =
                     without_key(error_from_response(status, response.body_text(), call.what), config_.api_key);
                 if (status != 429 && status < 500) throw refusal;
-                if (status == 429) ++stats_.rate_limited;
+                if (status == 429) {
+                    ++stats_.rate_limited;
+                    if (config_.on_rate_limited) config_.on_rate_limited();
+                }
                 if (const auto header = response.headers.find("retry-after"); header != response.headers.end())
                     retry_after = parse_retry_after(header->second, std::chrono::system_clock::now());
                 reason = std::move(refusal);

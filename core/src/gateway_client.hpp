@@ -57,6 +57,8 @@ public:
         std::string api_key;
         Clock::time_point deadline = Clock::time_point::max();  // max: none
         Backoff::Config backoff;
+        // Told of every 429, so a batch can lower its concurrency.
+        std::function<void()> on_rate_limited;
     };
     GatewayClient(Config config, SharedCancelToken cancel);
 

@@ -76,7 +76,7 @@ void Job::launch(std::function<void()> body) {
 }
 
 void Job::run_generation(GenerationRequest request, SizeTable::Choice choice) {
-    GatewayClient gateway(gateway_config(config_.settings, deadline_), cancel_);
+    auto gateway = make_gateway();
 
     ResolvedRequest resolved{request.prompt, request.model, choice.size, choice.resolution,
                              request.n, request.response_format, {}};
@@ -99,9 +99,14 @@ void Job::run_generation(GenerationRequest request, SizeTable::Choice choice) {
 
     set_state(GENLAYER_JOB_SUBMITTING, kUploadedFraction);
     const auto submit_started = Clock::now();
+    if (config_.gate) {
+        permit_ = config_.gate->acquire(*cancel_);
+        if (cancel_->cancelled()) throw Error(GENLAYER_CANCELLED, cancelled_sentence());
+    }
     TaskInfo task;
     try {
         task = gateway.submit(resolved);
+        permit_.accepted();
     } catch (const Error& error) {
         // Nothing was created unless the outcome is unknown; either way the
         // entry records what happened and is never submitted again.
@@ -140,7 +145,7 @@ std::vector<std::string> Job::upload_references(GatewayClient& gateway, const Ge
     const auto upload_started = Clock::now();
     for (size_t i = 0; i < encoded.size(); ++i) {
         set_state(GENLAYER_JOB_UPLOADING, kUploadedFraction * double(i) / double(encoded.size()));
-        urls.push_back(gateway.upload(encoded[i]).url);
+        urls.push_back(upload_once(gateway, encoded[i]));
     }
     for (const auto& reference : request.extra_references)
         if (parse_url(reference)) urls.push_back(reference);
@@ -148,8 +153,23 @@ std::vector<std::string> Job::upload_references(GatewayClient& gateway, const Ge
     return urls;
 }
 
+std::string Job::upload_once(GatewayClient& gateway, const EncodedImage& image) {
+    if (!config_.upload_cache) return gateway.upload(image).url;
+    const auto digest = sha256_hex(image.bytes);
+    if (auto url = config_.upload_cache->find(digest)) return *url;
+    auto url = gateway.upload(image).url;
+    config_.upload_cache->store(digest, url);
+    return url;
+}
+
+GatewayClient Job::make_gateway() {
+    auto config = gateway_config(config_.settings, deadline_);
+    if (config_.gate) config.on_rate_limited = [gate = config_.gate] { gate->rate_limited(); };
+    return GatewayClient(std::move(config), cancel_);
+}
+
 void Job::run_collection(std::string task_id) {
-    GatewayClient gateway(gateway_config(config_.settings, deadline_), cancel_);
+    auto gateway = make_gateway();
     if (auto known = journal_.find_task(task_id)) {
         entry_ = std::move(*known);
     } else {
@@ -193,6 +213,7 @@ void Job::wait_and_download(GatewayClient& gateway, JournalEntry& entry) {
                   kSubmittedFraction + (kWaitedFraction - kSubmittedFraction) * task.progress / 100.0,
                   task.progress);
     }
+    permit_.release();  // the task is final: its slot on the gateway is free
     time_stage("wait_s", wait_started);
     {
         std::lock_guard lock(mutex_);
@@ -258,6 +279,7 @@ void Job::set_state(genlayer_job_state state, double fraction, int server_percen
 }
 
 void Job::finish(genlayer_job_state state, Status status, std::string message) {
+    permit_.release();
     {
         std::lock_guard lock(mutex_);
         snapshot_.state = state;

@@ -11,6 +11,8 @@
 #include "poll_schedule.hpp"
 #include "rgba_image.hpp"
 #include "settings.hpp"
+#include "submit_gate.hpp"
+#include "upload_cache.hpp"
 #include "status.hpp"
 
 #include <genlayer/genlayer.h>
@@ -43,6 +45,9 @@ struct JobConfig {
     nlohmann::json target = nlohmann::json::object();  // journaled for recovery
     DecodeLimits decode_limits;
     size_t max_download_bytes = 64 * 1024 * 1024;
+    // A batch shares these between its jobs; a single job may leave them empty.
+    std::shared_ptr<SubmitGate> gate;
+    std::shared_ptr<UploadCache> upload_cache;
 };
 
 class Job {
@@ -82,6 +87,8 @@ private:
     void wait_and_download(GatewayClient& gateway, JournalEntry& entry);
     std::vector<std::string> upload_references(GatewayClient& gateway, const GenerationRequest& request,
                                                const SizeTable::Choice& choice);
+    std::string upload_once(GatewayClient& gateway, const EncodedImage& image);
+    GatewayClient make_gateway();
     // Runs `body` on the worker thread and turns whatever it throws into the final state.
     void launch(std::function<void()> body);
     void set_state(genlayer_job_state state, double fraction, int server_percent = -1);
@@ -104,6 +111,7 @@ private:
     std::vector<RgbaImage> results_;
     nlohmann::json request_json_;
     JournalEntry entry_;
+    SubmitGate::Permit permit_;  // held from before the submit until the task is final
 
     std::thread worker_;
 };

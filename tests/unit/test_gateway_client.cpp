@@ -400,3 +400,17 @@ TEST_CASE("a key the server echoes never reaches the sentence", "[gateway]") {
         CHECK_THAT(error.what(), !Catch::Contains(kKey) && Catch::Contains("[API key]"));
     }
 }
+
+TEST_CASE("a key that occurs inside the mask is still masked, once", "[gateway]") {
+    LoopbackServer api([&](httplib::Server& s) {
+        s.Get(".*", [&](const httplib::Request&, httplib::Response& response) {
+            response.status = 400;
+            response.set_content(R"({"error":{"message":"bad key k","type":"invalid_request_error","code":400}})",
+                                 "application/json");
+        });
+    });
+    auto config = config_for(api.url());
+    config.api_key = "k";  // a letter of "[API key]" itself
+    GatewayClient client(config, std::make_shared<CancelToken>());
+    CHECK_THROWS_WITH(client.status("task_1"), Catch::Contains("bad [API key]ey [API key]"));
+}
