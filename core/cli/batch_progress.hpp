@@ -2,7 +2,7 @@
 // and an ETA on a terminal, a plain line per finished input otherwise.
 #pragma once
 
-#include "progress_reporter.hpp"
+#include "status_line.hpp"
 
 #include <string>
 
@@ -19,19 +19,15 @@ struct BatchCounts {
 
 class BatchProgress {
 public:
-    explicit BatchProgress(ProgressReporter::Style style) : style_(style) {}
-    ~BatchProgress();
+    explicit BatchProgress(StatusLine::Style style) : status_(style) {}
 
     void update(const BatchCounts& counts);
-    // One input finished: a line in plain mode, kept short.
+    // One input finished: a line of its own in plain mode.
     void item_finished(const std::string& input, const std::string& outcome);
-    void note(const std::string& line);
+    void note(const std::string& line) { status_.line(line); }
 
 private:
-    void end_live_line();
-
-    ProgressReporter::Style style_;
-    bool live_line_open_ = false;
+    StatusLine status_;
 };
 
 }  // namespace genlayer::cli

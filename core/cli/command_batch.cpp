@@ -73,7 +73,7 @@ int run_batch(int argc, char** argv) {
         return config;
     };
 
-    BatchProgress progress(ProgressReporter::style_for_stderr(common.quiet));
+    BatchProgress progress(StatusLine::for_stderr(common.quiet));
     install_interrupt_handlers();
     const auto started = Clock::now();
     Summary summary;

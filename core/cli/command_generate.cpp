@@ -75,7 +75,7 @@ int run_generate(int argc, char** argv) {
     for (const auto& path : paths) require_writable(path);
     config.target = {{"outputs", paths}};
 
-    ProgressReporter progress(ProgressReporter::style_for_stderr(common.quiet));
+    ProgressReporter progress(StatusLine::for_stderr(common.quiet));
     install_interrupt_handlers();
     auto job = Job::generate(std::move(request), std::move(config));
     while (!job->wait_for(std::chrono::milliseconds(50))) {

@@ -76,7 +76,7 @@ int run_resume(int argc, char** argv) {
     const auto settings = load_settings(common.overrides);
     require_api_key(settings);
     Journal journal(settings.journal_dir);
-    ProgressReporter progress(ProgressReporter::style_for_stderr(common.quiet));
+    ProgressReporter progress(StatusLine::for_stderr(common.quiet));
     install_interrupt_handlers();
 
     int collected = 0, failed = 0, left_to_host = 0;

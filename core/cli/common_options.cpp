@@ -5,7 +5,7 @@
 namespace genlayer::cli {
 
 std::vector<std::string> with_common_flags(std::vector<std::string> flags) {
-    flags.insert(flags.end(), {"--base-url", "--timeout", "--poll"});
+    flags.insert(flags.end(), {"--base-url", "--timeout", "--connect-timeout", "--stall-timeout", "--poll"});
     return flags;
 }
 
@@ -18,6 +18,8 @@ CommonOptions read_common_options(const Arguments& args) {
     CommonOptions options;
     options.overrides.base_url = args.value("--base-url");
     options.overrides.timeout_s = args.number("--timeout");
+    options.overrides.connect_timeout_s = args.number("--connect-timeout");
+    options.overrides.stall_timeout_s = args.number("--stall-timeout");
     options.json = args.has("--json");
     options.quiet = args.has("--quiet");
     if (auto poll = args.value("--poll")) {

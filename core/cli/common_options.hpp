@@ -1,4 +1,4 @@
-// The options every command shares: --base-url, --timeout, --json, --quiet.
+// The options every command shares: --base-url, the timeouts, --poll, --json, --quiet.
 #pragma once
 
 #include "arguments.hpp"

@@ -21,6 +21,11 @@ constexpr const char* kUsage = R"(usage:
 common options:
   --base-url URL     the gateway (default https://toapis.com, or TOAPIS_BASE_URL)
   --timeout SECONDS  overall deadline of a job (default 300)
+  --connect-timeout SECONDS
+                     give up a connection attempt after this long (default 10)
+  --stall-timeout SECONDS
+                     abandon a transfer that receives nothing for this long,
+                     then retry where safe (default 30; for slow links)
   --poll adaptive|documented
                      when to ask about a task (default adaptive)
   --json             print one JSON object on stdout

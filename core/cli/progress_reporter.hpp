@@ -1,8 +1,9 @@
-// Progress on stderr: one live line on a terminal, plain lines otherwise,
-// nothing with --quiet.
+// A job's progress on stderr: a live line (state, percent, elapsed) on a
+// terminal; one plain line per state and per 25 % otherwise.
 #pragma once
 
 #include "job.hpp"
+#include "status_line.hpp"
 
 #include <string>
 
@@ -10,25 +11,17 @@ namespace genlayer::cli {
 
 class ProgressReporter {
 public:
-    enum class Style { live, lines, quiet };
-    static Style style_for_stderr(bool quiet);
-
-    explicit ProgressReporter(Style style) : style_(style) {}
-    ~ProgressReporter();
+    explicit ProgressReporter(StatusLine::Style style) : status_(style) {}
 
     void update(const JobSnapshot& snapshot);
-    // A message of its own, on its own line (clears a live line first).
-    void note(const std::string& line);
+    void note(const std::string& line) { status_.line(line); }
 
 private:
-    void end_live_line();
-
-    Style style_;
-    bool live_line_open_ = false;
+    StatusLine status_;
     std::string last_plain_;
 };
 
-// "uploading", "running", … for a state.
+// "uploading", "generating", … for a state.
 const char* describe(genlayer_job_state state);
 
 }  // namespace genlayer::cli
