@@ -3,6 +3,7 @@
 #include <genlayer/genlayer.h>
 
 #include "job.hpp"
+#include "journal.hpp"
 #include "settings.hpp"
 #include "status.hpp"
 
@@ -12,6 +13,7 @@
 struct genlayer_client {
     genlayer::Settings settings;
     std::string message;
+    std::string journal_json;  // keeps the last genlayer_client_journal_json alive
 };
 
 struct genlayer_job {
@@ -257,5 +259,25 @@ genlayer_status genlayer_job_mark_collected(genlayer_job* job) {
 }
 
 void genlayer_job_destroy(genlayer_job* job) { delete job; }
+
+const char* genlayer_client_journal_json(genlayer_client* client) {
+    if (!client) return "[]";
+    const auto status = guarded(client->message, [&] {
+        const genlayer::Journal journal(client->settings.journal_dir);
+        const long long now = genlayer::unix_now();
+        auto jobs = nlohmann::json::array();
+        for (const auto& entry : journal.list())
+            jobs.push_back({{"task_id", entry.task_id},
+                            {"stage", genlayer::to_string(entry.stage)},
+                            {"created_at", entry.created_at},
+                            {"expires_at", entry.expires_at},
+                            {"collectable", entry.collectable(now)},
+                            {"request", entry.request},
+                            {"target", entry.target}});
+        client->journal_json = jobs.dump();
+    });
+    if (status != GENLAYER_OK) client->journal_json = "[]";
+    return client->journal_json.c_str();
+}
 
 }  // extern "C"

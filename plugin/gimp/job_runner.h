@@ -1,6 +1,7 @@
 /*
- * The non-interactive wait for a job: GIMP's own progress bar follows the
- * job while a GLib main loop polls it, so the plug-in never blocks.
+ * Waiting for a job without blocking the plug-in's main thread: either the
+ * plug-in's own progress dialog with Cancel, or GIMP's progress bar while a
+ * GLib main loop polls the job.
  */
 #ifndef GENLAYER_GIMP_JOB_RUNNER_H
 #define GENLAYER_GIMP_JOB_RUNNER_H
@@ -10,8 +11,20 @@
 
 G_BEGIN_DECLS
 
-/* [main-thread] Returns once the job's state is final. */
-void genlayer_job_runner_wait (genlayer_job *job);
+typedef enum {
+    GENLAYER_WAIT_PROGRESS_DIALOG, /* interactive: the plug-in's dialog with Cancel */
+    GENLAYER_WAIT_GIMP_PROGRESS    /* scripts and repeats: GIMP's progress bar */
+} GenlayerWait;
+
+/* [main-thread] Returns once the job's state is final: its status, and for a
+ * failure its one-sentence *error (free it). */
+genlayer_status genlayer_job_runner_finish (genlayer_job *job, GenlayerWait wait,
+                                            gchar **error);
+
+/* [main-thread] Returns as soon as the server's task id is known (the job is
+ * journaled as submitted), or the job failed before that: GENLAYER_OK, or
+ * the failure with its one-sentence *error (free it). */
+genlayer_status genlayer_job_runner_wait_for_task (genlayer_job *job, gchar **error);
 
 G_END_DECLS
 

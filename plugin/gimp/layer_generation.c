@@ -1,10 +1,6 @@
 #include "layer_generation.h"
 
-#include "generate_dialog.h"
-#include "job_runner.h"
 #include "job_target.h"
-#include "layer_insertion.h"
-#include "layer_metadata.h"
 #include "source_region.h"
 
 /* The ';'-separated extra references, blanks dropped. */
@@ -66,43 +62,27 @@ start_job (genlayer_client *client, const GenlayerSourceRegion *region,
     return status;
 }
 
+/* The job's results as layers above the source drawable. */
 static genlayer_status
-insert_results (genlayer_job *job, const GenlayerSourceRegion *region,
-                const GenlayerPluginValues *values, GenlayerGeneratedLayers *out,
-                gchar **error)
+insert_when_done (genlayer_job *job, const GenlayerSourceRegion *region,
+                  const GenlayerPluginValues *values, GenlayerWait wait,
+                  GenlayerGeneratedLayers *out, gchar **error)
 {
-    guint count = genlayer_job_result_count (job);
-    genlayer_image *images = g_new0 (genlayer_image, count);
-    genlayer_status status = GENLAYER_OK;
+    genlayer_status status = genlayer_job_runner_finish (job, wait, error);
+    gchar *source_name;
 
-    for (guint i = 0; i < count && status == GENLAYER_OK; i++)
-    {
-        images[i].struct_size = sizeof images[i];
-        status = genlayer_job_result (job, i, &images[i]);
-    }
-    if (status == GENLAYER_OK)
-    {
-        gchar *source_name = gimp_item_get_name (region->drawable);
-        gchar *metadata = genlayer_layer_metadata_json (job, values, source_name);
-
-        out->layers = genlayer_layers_insert (region, images, count, values, metadata);
-        out->n_layers = (gint) count;
-        out->task_id = g_strdup (genlayer_job_task_id (job));
-        /* Only now is the paid result safe: the journal may forget it. */
-        genlayer_job_mark_collected (job);
-        g_free (metadata);
-        g_free (source_name);
-    }
-    else
-        *error = g_strdup (genlayer_job_message (job));
-    g_free (images);
+    if (status != GENLAYER_OK)
+        return status;
+    source_name = gimp_item_get_name (region->drawable);
+    status = genlayer_generated_layers_insert (job, region, values, source_name, out, error);
+    g_free (source_name);
     return status;
 }
 
 genlayer_status
 genlayer_generate_layers (genlayer_client *client, gint32 image, gint32 drawable,
-                          const GenlayerPluginValues *values, GenlayerWait wait,
-                          GenlayerGeneratedLayers *out, gchar **error)
+                          const GenlayerPluginValues *values, GenlayerGenerationExtent extent,
+                          GenlayerWait wait, GenlayerGeneratedLayers *out, gchar **error)
 {
     GenlayerSourceRegion region;
     genlayer_job *job = NULL;
@@ -111,27 +91,15 @@ genlayer_generate_layers (genlayer_client *client, gint32 image, gint32 drawable
     if (! genlayer_source_region_find (image, drawable, &region, error))
         return GENLAYER_INVALID_REQUEST;
     status = start_job (client, &region, values, &job, error);
-    if (status != GENLAYER_OK)
-        return status;
-
-    if (wait == GENLAYER_WAIT_PROGRESS_DIALOG)
-        genlayer_progress_dialog_run (job, "Generating layer");
-    else
-        genlayer_job_runner_wait (job);
-
-    status = genlayer_job_status (job);
-    if (status == GENLAYER_OK)
-        status = insert_results (job, &region, values, out, error);
-    else
-        *error = g_strdup (genlayer_job_message (job));
+    if (status == GENLAYER_OK && extent == GENLAYER_SUBMIT_ONLY)
+    {
+        status = genlayer_job_runner_wait_for_task (job, error);
+        if (status == GENLAYER_OK)
+            out->task_id = g_strdup (genlayer_job_task_id (job));
+    }
+    else if (status == GENLAYER_OK)
+        status = insert_when_done (job, &region, values, wait, out, error);
+    /* After a submit this only stops waiting: the journal keeps the task. */
     genlayer_job_destroy (job);
     return status;
-}
-
-void
-genlayer_generated_layers_clear (GenlayerGeneratedLayers *generated)
-{
-    g_clear_pointer (&generated->layers, g_free);
-    g_clear_pointer (&generated->task_id, g_free);
-    generated->n_layers = 0;
 }

@@ -1,10 +1,13 @@
 /*
- * One "Generate Layer" call from start to end: the source region, the
- * request, the wait, and the new layers.
+ * One "Generate Layer" call from the source region to the new layers, whole
+ * (plug-in-genlayer) or in two halves: the submit (plug-in-genlayer-submit)
+ * and, later, the collection (layer_collection.h).
  */
 #ifndef GENLAYER_GIMP_LAYER_GENERATION_H
 #define GENLAYER_GIMP_LAYER_GENERATION_H
 
+#include "generated_layers.h"
+#include "job_runner.h"
 #include "plugin_values.h"
 
 #include <genlayer/genlayer.h>
@@ -13,27 +16,21 @@
 G_BEGIN_DECLS
 
 typedef enum {
-    GENLAYER_WAIT_PROGRESS_DIALOG, /* interactive: the plug-in's dialog with Cancel */
-    GENLAYER_WAIT_GIMP_PROGRESS    /* scripts and repeats: GIMP's progress bar */
-} GenlayerWait;
+    GENLAYER_GENERATE_AND_INSERT, /* plug-in-genlayer */
+    GENLAYER_SUBMIT_ONLY          /* plug-in-genlayer-submit */
+} GenlayerGenerationExtent;
 
-typedef struct {
-    gint32 *layers;  /* the new layers, top to bottom */
-    gint n_layers;
-    gchar *task_id;  /* the server's task id */
-} GenlayerGeneratedLayers;
-
-/* Runs the generation described by `values` from `drawable` and inserts its
- * results. Returns GENLAYER_OK and fills *out (free with
+/* Runs the generation described by `values` from `drawable`: to its end,
+ * inserting its results; or only up to the submit, returning as soon as the
+ * server's task id is known (out->task_id, no layers) while the journal
+ * keeps where the results go. Returns GENLAYER_OK and fills *out (free with
  * genlayer_generated_layers_clear), or the failure with a one-sentence
  * *error (free it). */
 genlayer_status genlayer_generate_layers (genlayer_client *client, gint32 image,
                                           gint32 drawable,
                                           const GenlayerPluginValues *values,
-                                          GenlayerWait wait,
+                                          GenlayerGenerationExtent extent, GenlayerWait wait,
                                           GenlayerGeneratedLayers *out, gchar **error);
-
-void genlayer_generated_layers_clear (GenlayerGeneratedLayers *generated);
 
 G_END_DECLS
 

@@ -38,14 +38,16 @@ layer_type_of (gint32 image)
 }
 
 /* Directly above the source layer in its group. A layer mask stands for its
- * layer; a channel has no place in the layer stack, so the result goes on top. */
+ * layer; a channel has no place in the layer stack, and a recovered result
+ * may have no source (-1): the result then goes on top. */
 static void
 find_insertion_point (gint32 image, gint32 drawable, gint32 *parent, gint *position)
 {
-    gint32 layer = gimp_item_is_layer_mask (drawable) ? gimp_layer_from_mask (drawable)
-                                                      : drawable;
+    gint32 layer = drawable != -1 && gimp_item_is_layer_mask (drawable)
+                       ? gimp_layer_from_mask (drawable)
+                       : drawable;
 
-    if (gimp_item_is_layer (layer))
+    if (layer != -1 && gimp_item_is_layer (layer))
     {
         *parent = gimp_item_get_parent (layer);
         *position = gimp_image_get_item_position (image, layer);

@@ -1,97 +1,109 @@
 /*
- * The GIMP 2.10 plug-in: registers plug-in-genlayer (Filters > Generative >
- * Generate Layer…) and runs it in GIMP's three run modes. Every gimp_* and
- * GTK call stays on this, the plug-in's main thread.
+ * The GIMP 2.10 plug-in: registers its procedures (Filters > Generative >
+ * Generate Layer… and Recover Generations…, plus the script-only submit and
+ * collect) and runs them in GIMP's three run modes. Every gimp_* and GTK
+ * call stays on this, the plug-in's main thread.
  */
-#include "layer_generation.h"
 #include "procedure_arguments.h"
+#include "procedures.h"
 
 #include "generate_dialog.h"
-#include "plugin_values.h"
 
 #include <genlayer/genlayer.h>
 #include <libgimp/gimp.h>
 #include <libgimp/gimpui.h>
 
-#define PROCEDURE_NAME "plug-in-genlayer"
 #define PLUG_IN_BINARY "genlayer-gimp"
-/* In the GIMP profile, so that repeats survive a restart. */
-#define LAST_VALUES_FILE "genlayer-last-values.ini"
+#define MENU_PATH "<Image>/Filters/Generative"
+#define IMAGE_TYPES "RGB*, GRAY*, INDEXED*"
+#define KEY_HELP                                                                          \
+    " The API key comes from TOAPIS_API_KEY or $XDG_CONFIG_HOME/genlayer/config.json. "    \
+    "A failure ends with a one-sentence reason as the error message."
 
+/* Every procedure returns a prefix of these. */
 static const GimpParamDef return_definitions[] = {
     { GIMP_PDB_INT32, "num-layers", "Number of new layers" },
     { GIMP_PDB_INT32ARRAY, "layers", "The new layers, top to bottom" },
     { GIMP_PDB_STRING, "task-id", "The server's task id" },
 };
 
+typedef struct {
+    const gchar *name;
+    const gchar *blurb;
+    const gchar *help;
+    const gchar *menu_label;  /* NULL: for scripts only */
+    const gchar *image_types; /* NULL: any image, or none */
+    const GimpParamDef *arguments;
+    gint n_arguments;
+    gint n_return_values;     /* how many of return_definitions */
+    GenlayerProcedureRun *run;
+} Procedure;
+
+static const Procedure procedures[] = {
+    { "plug-in-genlayer", "Generate a new layer from a prompt with an image model",
+      "Sends the prompt, and optionally the pixels of the selection in the layer "
+      "(or in the visible image) as a reference, to the gpt-image-2 model behind "
+      "the ToAPIs gateway, and adds each result as a new layer directly above the "
+      "source layer, aligned to the selection." KEY_HELP,
+      "_Generate Layer…", IMAGE_TYPES, genlayer_procedure_arguments, GENLAYER_N_ARGS, 3,
+      genlayer_run_generate },
+    { "plug-in-genlayer-submit", "Submit a layer generation and return its task id at once",
+      "Does what plug-in-genlayer does up to the submit: prepares and uploads the "
+      "reference, submits the task, records in the genlayer journal where its layers "
+      "go, and returns the task id without waiting (num-layers 0). "
+      "plug-in-genlayer-collect inserts the layers later; until then the task is "
+      "safe in the journal." KEY_HELP,
+      NULL, IMAGE_TYPES, genlayer_procedure_arguments, GENLAYER_N_ARGS, 3,
+      genlayer_run_submit },
+    { "plug-in-genlayer-collect", "Wait for a submitted generation and insert its layers",
+      "Waits for the task plug-in-genlayer-submit returned and inserts its layers into "
+      "the image exactly as plug-in-genlayer does, at the region, placement and mask "
+      "the submit recorded." KEY_HELP,
+      NULL, NULL, genlayer_collect_arguments, GENLAYER_COLLECT_N_ARGS, 3,
+      genlayer_run_collect },
+    { "plug-in-genlayer-recover", "Import generations that never reached their image",
+      "Lists the generations from GIMP that the genlayer journal holds but no image "
+      "received (GIMP was closed, killed or cancelled while waiting) and imports them: "
+      "interactively the ones chosen, else every one that finishes within timeout-s. "
+      "Each goes into its image if that is open (the same file), else into a new "
+      "image. Returns the imported layers." KEY_HELP,
+      "_Recover Generations…", NULL, genlayer_recover_arguments, GENLAYER_RECOVER_N_ARGS, 2,
+      genlayer_run_recover },
+};
+
 static void
 query (void)
 {
-    gimp_install_procedure (
-        PROCEDURE_NAME, "Generate a new layer from a prompt with an image model",
-        "Sends the prompt, and optionally the pixels of the selection in the layer "
-        "(or in the visible image) as a reference, to the gpt-image-2 model behind "
-        "the ToAPIs gateway, and adds each result as a new layer directly above the "
-        "source layer, aligned to the selection. The API key comes from "
-        "TOAPIS_API_KEY or $XDG_CONFIG_HOME/genlayer/config.json. A failure ends "
-        "with a one-sentence reason as the error message.",
-        "genlayer contributors", "genlayer contributors", "2025",
-        "_Generate Layer…", "RGB*, GRAY*, INDEXED*", GIMP_PLUGIN,
-        GENLAYER_N_ARGS, G_N_ELEMENTS (return_definitions),
-        genlayer_procedure_arguments, return_definitions);
-    gimp_plugin_menu_register (PROCEDURE_NAME, "<Image>/Filters/Generative");
-}
-
-/* The values of this run. FALSE when the person closed the dialog (*error
- * stays NULL) or an argument was refused (*error set). */
-static gboolean
-obtain_values (GimpRunMode run_mode, const GimpParam *params, gint n_params,
-               genlayer_client *client, GenlayerPluginValues *values, gchar **error)
-{
-    gchar *path = g_build_filename (gimp_directory (), LAST_VALUES_FILE, NULL);
-    gboolean obtained = TRUE;
-
-    switch (run_mode)
+    for (gsize i = 0; i < G_N_ELEMENTS (procedures); i++)
     {
-    case GIMP_RUN_INTERACTIVE:
-        genlayer_plugin_values_load (values, path);
-        obtained = genlayer_generate_dialog_run (values, client);
-        break;
-    case GIMP_RUN_NONINTERACTIVE:
-        obtained = genlayer_values_from_arguments (values, params, n_params, error);
-        break;
-    case GIMP_RUN_WITH_LAST_VALS:
-        genlayer_plugin_values_load (values, path);
-        break;
-    }
-    /* Every call's values are what the next repeat uses. */
-    if (obtained)
-        genlayer_plugin_values_save (values, path);
-    g_free (path);
-    return obtained;
-}
+        const Procedure *procedure = &procedures[i];
 
-static GimpPDBStatusType
-pdb_status_of (genlayer_status status)
-{
-    switch (status)
-    {
-    case GENLAYER_OK:
-        return GIMP_PDB_SUCCESS;
-    case GENLAYER_CANCELLED:
-        return GIMP_PDB_CANCEL;
-    default:
-        return GIMP_PDB_EXECUTION_ERROR;
+        gimp_install_procedure (procedure->name, procedure->blurb, procedure->help,
+                                "genlayer contributors", "genlayer contributors", "2025",
+                                procedure->menu_label, procedure->image_types, GIMP_PLUGIN,
+                                procedure->n_arguments, procedure->n_return_values,
+                                procedure->arguments, return_definitions);
+        if (procedure->menu_label)
+            gimp_plugin_menu_register (procedure->name, MENU_PATH);
     }
 }
 
+static const Procedure *
+procedure_named (const gchar *name)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS (procedures); i++)
+        if (g_strcmp0 (procedures[i].name, name) == 0)
+            return &procedures[i];
+    return NULL;
+}
+
+/* Checks the core, makes a client and runs the procedure with it. */
 static GimpPDBStatusType
-generate (GimpRunMode run_mode, const GimpParam *params, gint n_params,
-          GenlayerGeneratedLayers *generated, gchar **error)
+run_with_client (const Procedure *procedure, GimpRunMode run_mode, const GimpParam *params,
+                 gint n_params, GenlayerGeneratedLayers *out, gchar **error)
 {
     const genlayer_client_options options = { .struct_size = sizeof options };
     genlayer_client *client = NULL;
-    GenlayerPluginValues values;
     GimpPDBStatusType status;
 
     if (genlayer_abi_version () != GENLAYER_ABI_VERSION)
@@ -106,18 +118,7 @@ generate (GimpRunMode run_mode, const GimpParam *params, gint n_params,
         *error = g_strdup (genlayer_last_error_message ());
         return GIMP_PDB_EXECUTION_ERROR;
     }
-
-    genlayer_plugin_values_init (&values);
-    if (obtain_values (run_mode, params, n_params, client, &values, error))
-        status = pdb_status_of (genlayer_generate_layers (
-            client, params[GENLAYER_ARG_IMAGE].data.d_image,
-            params[GENLAYER_ARG_DRAWABLE].data.d_drawable, &values,
-            run_mode == GIMP_RUN_INTERACTIVE ? GENLAYER_WAIT_PROGRESS_DIALOG
-                                             : GENLAYER_WAIT_GIMP_PROGRESS,
-            generated, error));
-    else
-        status = *error ? GIMP_PDB_EXECUTION_ERROR : GIMP_PDB_CANCEL;
-    genlayer_plugin_values_clear (&values);
+    status = procedure->run (run_mode, params, n_params, client, out, error);
     genlayer_client_destroy (client);
     return status;
 }
@@ -129,17 +130,19 @@ run (const gchar *name, gint n_params, const GimpParam *params,
     /* libgimp sends these after run returns; the process ends right after,
      * so what they point to is never freed. */
     static GimpParam results[1 + G_N_ELEMENTS (return_definitions)];
-    const GimpRunMode run_mode = params[GENLAYER_ARG_RUN_MODE].data.d_int32;
+    const Procedure *procedure = procedure_named (name);
+    const GimpRunMode run_mode = params[0].data.d_int32;
     GenlayerGeneratedLayers generated = { 0 };
     gchar *error = NULL;
 
-    (void) name;
     gegl_init (NULL, NULL);
     if (run_mode == GIMP_RUN_INTERACTIVE)
         gimp_ui_init (PLUG_IN_BINARY, FALSE);
 
     results[0].type = GIMP_PDB_STATUS;
-    results[0].data.d_status = generate (run_mode, params, n_params, &generated, &error);
+    results[0].data.d_status
+        = procedure ? run_with_client (procedure, run_mode, params, n_params, &generated, &error)
+                    : GIMP_PDB_CALLING_ERROR;
     *return_vals = results;
     *n_return_vals = 1;
     if (results[0].data.d_status == GIMP_PDB_SUCCESS)
@@ -149,8 +152,8 @@ run (const gchar *name, gint n_params, const GimpParam *params,
         results[2].type = GIMP_PDB_INT32ARRAY;
         results[2].data.d_int32array = generated.layers;
         results[3].type = GIMP_PDB_STRING;
-        results[3].data.d_string = generated.task_id;
-        *n_return_vals = 4;
+        results[3].data.d_string = generated.task_id ? generated.task_id : "";
+        *n_return_vals = 1 + procedure->n_return_values;
         if (run_mode != GIMP_RUN_NONINTERACTIVE)
             gimp_displays_flush ();
     }
@@ -162,14 +165,14 @@ run (const gchar *name, gint n_params, const GimpParam *params,
         /* GIMP turns a string at [1] into the procedure's error message. It
          * pads a shorter answer with the declared types, and the wire reads
          * an INT32ARRAY's length from the value before it, here the string:
-         * so every slot is filled, the array's with a plain 0. */
+         * so every declared slot is filled, the array's with a plain 0. */
         results[1].type = GIMP_PDB_STRING;
         results[1].data.d_string = error;
         results[2].type = GIMP_PDB_INT32;
         results[2].data.d_int32 = 0;
         results[3].type = GIMP_PDB_STRING;
         results[3].data.d_string = "";
-        *n_return_vals = 4;
+        *n_return_vals = 1 + procedure->n_return_values;
     }
 }
 

@@ -1,8 +1,11 @@
 #include "procedure_arguments.h"
 
+#define RUN_MODE_ARGUMENT                                                                 \
+    { GIMP_PDB_INT32, "run-mode",                                                         \
+      "The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1), RUN-WITH-LAST-VALS (2) }" }
+
 const GimpParamDef genlayer_procedure_arguments[GENLAYER_N_ARGS] = {
-    { GIMP_PDB_INT32, "run-mode",
-      "The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1), RUN-WITH-LAST-VALS (2) }" },
+    RUN_MODE_ARGUMENT,
     { GIMP_PDB_IMAGE, "image", "The image" },
     { GIMP_PDB_DRAWABLE, "drawable", "The source layer" },
     { GIMP_PDB_STRING, "prompt", "What to generate, 1 to 32000 characters" },
@@ -20,6 +23,21 @@ const GimpParamDef genlayer_procedure_arguments[GENLAYER_N_ARGS] = {
       "A JSON object or empty: model, response_format, timeout_s, mask" },
 };
 
+const GimpParamDef genlayer_collect_arguments[GENLAYER_COLLECT_N_ARGS] = {
+    RUN_MODE_ARGUMENT,
+    { GIMP_PDB_IMAGE, "image", "The image that receives the layers" },
+    { GIMP_PDB_STRING, "task-id", "The task id plug-in-genlayer-submit returned" },
+    { GIMP_PDB_INT32, "timeout-s",
+      "Seconds to wait for the task at most; 0 for the configured timeout (300 s unless set)" },
+};
+
+const GimpParamDef genlayer_recover_arguments[GENLAYER_RECOVER_N_ARGS] = {
+    RUN_MODE_ARGUMENT,
+    { GIMP_PDB_IMAGE, "image", "The image the menu was used from; each result goes to its own image" },
+    { GIMP_PDB_INT32, "timeout-s",
+      "Seconds to wait for each task still running at most; 0 for the configured timeout (300 s unless set)" },
+};
+
 /* Replaces an owned string; NULL stands for "". */
 static void
 set_string (gchar **field, const gchar *text)
@@ -28,13 +46,24 @@ set_string (gchar **field, const gchar *text)
     *field = g_strdup (text ? text : "");
 }
 
+/* The sentence refusing a call with n_params arguments, or NULL. */
+static gchar *
+count_refusal (const gchar *procedure, gint expected, gint n_params)
+{
+    if (n_params == expected)
+        return NULL;
+    return g_strdup_printf ("%s takes %d arguments, not %d; "
+                            "see its entry in the procedure browser.",
+                            procedure, expected, n_params);
+}
+
 static gchar *
 refusal_of (const GimpParam *params, gint n_params)
 {
-    if (n_params != GENLAYER_N_ARGS)
-        return g_strdup_printf ("plug-in-genlayer takes %d arguments, not %d; "
-                                "see its entry in the procedure browser.",
-                                GENLAYER_N_ARGS, n_params);
+    gchar *refused_count = count_refusal ("plug-in-genlayer", GENLAYER_N_ARGS, n_params);
+
+    if (refused_count)
+        return refused_count;
 
     const gint32 reference = params[GENLAYER_ARG_REFERENCE].data.d_int32;
     const gint32 n = params[GENLAYER_ARG_N].data.d_int32;
@@ -69,4 +98,43 @@ genlayer_values_from_arguments (GenlayerPluginValues *values, const GimpParam *p
     return genlayer_plugin_values_apply_options (values,
                                                  params[GENLAYER_ARG_OPTIONS].data.d_string,
                                                  error);
+}
+
+/* A timeout argument: 0 or a number of seconds. */
+static gboolean
+read_timeout (gint32 value, gint *timeout_s, gchar **error)
+{
+    if (value < 0)
+    {
+        *error = g_strdup ("The timeout must be 0 (the configured one) or a number of seconds.");
+        return FALSE;
+    }
+    *timeout_s = value;
+    return TRUE;
+}
+
+gboolean
+genlayer_collect_arguments_read (const GimpParam *params, gint n_params,
+                                 const gchar **task_id, gint *timeout_s, gchar **error)
+{
+    *error = count_refusal ("plug-in-genlayer-collect", GENLAYER_COLLECT_N_ARGS, n_params);
+    if (*error)
+        return FALSE;
+    *task_id = params[GENLAYER_COLLECT_ARG_TASK_ID].data.d_string;
+    if (! *task_id || ! **task_id)
+    {
+        *error = g_strdup ("The task id is empty; pass the one plug-in-genlayer-submit returned.");
+        return FALSE;
+    }
+    return read_timeout (params[GENLAYER_COLLECT_ARG_TIMEOUT_S].data.d_int32, timeout_s, error);
+}
+
+gboolean
+genlayer_recover_arguments_read (const GimpParam *params, gint n_params, gint *timeout_s,
+                                 gchar **error)
+{
+    *error = count_refusal ("plug-in-genlayer-recover", GENLAYER_RECOVER_N_ARGS, n_params);
+    if (*error)
+        return FALSE;
+    return read_timeout (params[GENLAYER_RECOVER_ARG_TIMEOUT_S].data.d_int32, timeout_s, error);
 }

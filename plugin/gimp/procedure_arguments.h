@@ -1,7 +1,8 @@
 /*
- * The parameters of plug-in-genlayer, in their published order. Script-Fu
- * calls depend on the order: a parameter is only ever appended, or grows
- * through the JSON `options` string.
+ * The parameters of the plug-in's procedures, in their published order.
+ * Script-Fu calls depend on the order: a parameter is only ever appended, or
+ * grows through the JSON `options` string. plug-in-genlayer-submit takes
+ * plug-in-genlayer's.
  */
 #ifndef GENLAYER_GIMP_PROCEDURE_ARGUMENTS_H
 #define GENLAYER_GIMP_PROCEDURE_ARGUMENTS_H
@@ -35,6 +36,37 @@ extern const GimpParamDef genlayer_procedure_arguments[GENLAYER_N_ARGS];
 gboolean genlayer_values_from_arguments (GenlayerPluginValues *values,
                                          const GimpParam *params, gint n_params,
                                          gchar **error);
+
+/* plug-in-genlayer-collect */
+enum {
+    GENLAYER_COLLECT_ARG_RUN_MODE,
+    GENLAYER_COLLECT_ARG_IMAGE,
+    GENLAYER_COLLECT_ARG_TASK_ID,
+    GENLAYER_COLLECT_ARG_TIMEOUT_S,
+    GENLAYER_COLLECT_N_ARGS
+};
+
+extern const GimpParamDef genlayer_collect_arguments[GENLAYER_COLLECT_N_ARGS];
+
+/* The task id (owned by params) and timeout of a collect call. FALSE with a
+ * one-sentence *error (free it) when one is refused. */
+gboolean genlayer_collect_arguments_read (const GimpParam *params, gint n_params,
+                                          const gchar **task_id, gint *timeout_s,
+                                          gchar **error);
+
+/* plug-in-genlayer-recover */
+enum {
+    GENLAYER_RECOVER_ARG_RUN_MODE,
+    GENLAYER_RECOVER_ARG_IMAGE,
+    GENLAYER_RECOVER_ARG_TIMEOUT_S,
+    GENLAYER_RECOVER_N_ARGS
+};
+
+extern const GimpParamDef genlayer_recover_arguments[GENLAYER_RECOVER_N_ARGS];
+
+/* The timeout of a recover call; errors as above. */
+gboolean genlayer_recover_arguments_read (const GimpParam *params, gint n_params,
+                                          gint *timeout_s, gchar **error);
 
 G_END_DECLS
 

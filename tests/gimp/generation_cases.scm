@@ -17,7 +17,9 @@
     (record-pixel name "second-band" layer (band-width layer) 0)
     (gimp-image-delete image)))
 
-(define (case-offset-reference name)
+;; A 400x300 image whose active layer, "offset source", lies at 120,90:
+;; 160x100, red on the left, blue on the right.
+(define (make-offset-source-image)
   (let* ((image (make-image 400 300 RGB RGB-IMAGE '(30 30 30)))
          (source (car (gimp-layer-new image 160 100 RGB-IMAGE "offset source" 100
                                       LAYER-MODE-NORMAL))))
@@ -25,6 +27,11 @@
     (gimp-layer-set-offsets source 120 90)
     (fill-rectangle image source 120 90 80 100 '(200 40 40))
     (fill-rectangle image source 200 90 80 100 '(40 90 200))
+    image))
+
+(define (case-offset-reference name)
+  (let* ((image (make-offset-source-image))
+         (source (car (gimp-image-get-active-drawable image))))
     (let* ((result (generate image source "recolour the offset layer"
                              "1536x1024" "1536" 1 1 0 ""))
            (layer (vector-ref (cadr result) 0)))
@@ -168,6 +175,64 @@
       (fact name "layers-in-png" (layer-count flat))
       (gimp-image-delete flat))))
 
+;; ---- the same generation in two halves ----
+
+; The offset source under an elliptic selection.
+(define (make-two-colour-image)
+  (let ((image (make-offset-source-image)))
+    (gimp-image-select-ellipse image CHANNEL-OP-REPLACE 130 100 140 80)
+    image))
+
+; What a way of generating made of the image: its layer and a few pixels.
+(define (record-two-colour-result name key image layer)
+  (record-layer name key image layer)
+  (fact name (string-append key ".layers-in-image") (layer-count image))
+  (record-pixel name (string-append key ".left") layer 30 40)
+  (record-pixel name (string-append key ".right") layer 110 40)
+  (record-pixel name (string-append key ".mask-corner") (car (gimp-layer-get-mask layer)) 0 0)
+  (record-pixel name (string-append key ".mask-centre") (car (gimp-layer-get-mask layer)) 70 40))
+
+; plug-in-genlayer on one copy; submit, then collect, on the other.
+(define (case-submit-collect name)
+  (let* ((direct (make-two-colour-image))
+         (split (make-two-colour-image))
+         (generated (plug-in-genlayer RUN-NONINTERACTIVE direct
+                                      (car (gimp-image-get-active-drawable direct))
+                                      "split in two halves" "auto" "1536" 1 "" 1 1 ""))
+         (submitted (plug-in-genlayer-submit RUN-NONINTERACTIVE split
+                                             (car (gimp-image-get-active-drawable split))
+                                             "split in two halves" "auto" "1536" 1 "" 1 1 ""))
+         (collected (plug-in-genlayer-collect RUN-NONINTERACTIVE split (caddr submitted) 60)))
+    (fact name "submit.num-layers" (car submitted))
+    (fact name "submit.layers" (cadr submitted))
+    (fact name "submit.task-id" (caddr submitted))
+    (fact name "direct.num-layers" (car generated))
+    (fact name "collect.num-layers" (car collected))
+    (fact name "collect.task-id" (caddr collected))
+    (record-two-colour-result name "direct" direct (vector-ref (cadr generated) 0))
+    (record-two-colour-result name "collect" split (vector-ref (cadr collected) 0))
+    (gimp-image-delete direct)
+    (gimp-image-delete split)))
+
+; A submitted job whose image was closed comes back in a new image of the
+; generated size, holding the generated layer alone.
+(define (case-recover-new-image name)
+  (let* ((image (make-image 120 90 RGB RGB-IMAGE '(255 255 255)))
+         (submitted (plug-in-genlayer-submit RUN-NONINTERACTIVE image (background-of image)
+                                             "lost its image" "1024x1024" "1024" 0 "" 1 1 "")))
+    (gimp-image-delete image)
+    (let* ((recovered (plug-in-genlayer-recover RUN-NONINTERACTIVE -1 60))
+           (layer (vector-ref (cadr recovered) 0))
+           (home (car (gimp-item-get-image layer))))
+      (fact name "task-id" (caddr submitted))
+      (fact name "num-layers" (car recovered))
+      (fact name "new-image" (if (= home image) 0 1))
+      (fact name "image-size" (car (gimp-image-width home)) (car (gimp-image-height home)))
+      (fact name "layers-in-image" (layer-count home))
+      (record-layer name "new" home layer)
+      (fact name "recovered-again" (car (plug-in-genlayer-recover RUN-NONINTERACTIVE -1 5)))
+      (gimp-image-delete home))))
+
 (define (genlayer-generation-cases facts-file work-dir)
   (run-cases facts-file
     (list (cons "text-only" (lambda () (case-text-only "text-only")))
@@ -181,5 +246,7 @@
           (cons "parasite-in-xcf"
                 (lambda () (case-parasite-in-xcf "parasite-in-xcf" work-dir)))
           (cons "batch-helper" (lambda () (case-batch-helper "batch-helper" work-dir)))
+          (cons "submit-collect" (lambda () (case-submit-collect "submit-collect")))
+          (cons "recover-new-image" (lambda () (case-recover-new-image "recover-new-image")))
           ; Last: it checks the values file the final call left.
           (cons "last-values" (lambda () (case-last-values "last-values"))))))

@@ -10,12 +10,17 @@ emulator's request log. GIMP always exits 0, so nothing is read from that.
 The undo suite runs GIMP with its GUI (under xvfb-run) and the Script-Fu
 server, and presses Ctrl+Z with xdotool: the PDB has no undo.
 
-usage: gimp_plugin_test.py --build-dir DIR --suite generation|refusals|undo
+The recover suite kills GIMP (kill -9, plug-ins too) while it collects a
+slow task, then recovers it in a new GIMP; the batch suite runs
+scripts/genlayer-batch.
+
+usage: gimp_plugin_test.py --build-dir DIR --suite generation|refusals|undo|recover|batch
 """
 import argparse
 import datetime
 import json
 import os
+import signal
 import socket
 import struct
 import subprocess
@@ -23,6 +28,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -90,9 +96,20 @@ class Emulator:
         ports = dict(self.process.stdout.readline().split() for _ in range(2))
         self.base_url = "http://127.0.0.1:%s" % ports["API"]
 
-    def log(self):
-        with urllib.request.urlopen(self.base_url + "/_emulator/log", timeout=10) as answer:
+    def _get(self, path):
+        with urllib.request.urlopen(self.base_url + path, timeout=10) as answer:
             return json.load(answer)
+
+    def log(self):
+        return self._get("/_emulator/log")
+
+    def tasks(self):
+        """[{id, created_ms, completes_at_ms, status, polls}]"""
+        return self._get("/_emulator/tasks")
+
+    def submits(self):
+        return [entry for entry in self.log()
+                if entry["method"] == "POST" and entry["path"] == "/v1/images/generations"]
 
     def stop(self):
         self.process.terminate()
@@ -112,13 +129,24 @@ class Gimp:
                         XDG_STATE_HOME=os.path.join(scratch, "state"),
                         XDG_CONFIG_HOME=os.path.join(scratch, "config"))
 
+    @staticmethod
+    def console_command(cases_file, entry, *arguments):
+        """gimp-console calling (entry ARGUMENTS...) from the cases file."""
+        call = " ".join('"%s"' % a for a in arguments)
+        batch = '(begin (load "%s") (load "%s") (%s %s))' % (
+            os.path.join(HERE, "test_support.scm"), os.path.join(HERE, cases_file), entry, call)
+        return ["gimp-console-2.10", "-i", "-d", "-f", "-b", batch, "-b", "(gimp-quit 0)"]
+
+    def start_console(self, cases_file, entry, *arguments):
+        """The same call in the background, for a test that kills it."""
+        return subprocess.Popen(self.console_command(cases_file, entry, *arguments), env=self.env,
+                                cwd=self.scratch, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                text=True)
+
     def run_cases(self, cases_file, entry, *arguments):
         """Runs (entry FACTS-FILE ARGUMENTS...) and returns (facts, stderr)."""
         facts_file = os.path.join(self.scratch, entry + ".facts")
-        call = " ".join('"%s"' % a for a in (facts_file, *arguments))
-        batch = '(begin (load "%s") (load "%s") (%s %s))' % (
-            os.path.join(HERE, "test_support.scm"), os.path.join(HERE, cases_file), entry, call)
-        done = subprocess.run(["gimp-console-2.10", "-i", "-d", "-f", "-b", batch, "-b", "(gimp-quit 0)"],
+        done = subprocess.run(self.console_command(cases_file, entry, facts_file, *arguments),
                               env=self.env, cwd=self.scratch, capture_output=True, text=True,
                               timeout=GIMP_TIMEOUT_S)
         facts = {}
@@ -175,6 +203,59 @@ class ScriptFuServer:
                     raise
 
 
+def descendants(pid):
+    """The processes under pid (GIMP's plug-ins), read from /proc."""
+    children = {}
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open("/proc/%s/stat" % entry) as stat:
+                # "pid (name) state ppid ...": the name may hold spaces.
+                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(parent, []).append(int(entry))
+    found, queue = [], [pid]
+    while queue:
+        for child in children.get(queue.pop(), []):
+            found.append(child)
+            queue.append(child)
+    return found
+
+
+def kill_hard(process):
+    """kill -9 of GIMP and, in the same instant, of every plug-in it runs."""
+    for pid in [process.pid] + descendants(process.pid):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    process.communicate(timeout=30)
+
+
+def wait_for(condition, what, deadline, process=None):
+    """Polls condition() until it returns something true; fails at the
+    deadline, or when process ended before."""
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise TimeoutError("gave up waiting for " + what)
+        if process is not None and process.poll() is not None:
+            raise RuntimeError("GIMP ended before " + what + ":\n" + process.communicate()[1])
+        time.sleep(0.05)  # a polling interval, not a synchronisation
+
+
+def write_png(path, width, height, rgb):
+    """A flat opaque RGB PNG."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\0" + bytes(rgb) * width for _ in range(height))
+    with open(path, "wb") as png:
+        png.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+                  + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -210,6 +291,11 @@ class Checks:
 
     def fact(self, case, facts, key, expected):
         self.equal(case, key, facts.get(key), expected)
+
+    def facts_are(self, case, facts, expected):
+        """Each fact named in the dict has the text it maps to."""
+        for key, value in expected.items():
+            self.fact(case, facts, key, value)
 
     def numbers(self, facts, key):
         return [int(n) for n in facts.get(key, "").split()]
@@ -361,6 +447,40 @@ def check_batch_helper(checks, facts, name):
         checks.fail(name, "the new layer has no mask")
 
 
+def parasite_without_run(facts, key):
+    """The genlayer-info JSON without what differs from one run to the next."""
+    try:
+        info = json.loads(facts.get(key + ".parasite", "").rstrip("\0"))
+    except ValueError:
+        return None
+    return {field: value for field, value in info.items() if field not in ("task_id", "created")}
+
+
+def check_submit_collect(checks, facts, name):
+    """Submit then collect made what plug-in-genlayer made, from one paid task."""
+    task_id = facts.get("submit.task-id", "")
+    if not task_id.startswith("task_"):
+        checks.fail(name, "the submit returned the task id %r" % task_id)
+    checks.facts_are(name, facts, {
+        "submit.num-layers": "0", "submit.layers": "", "collect.task-id": task_id,
+        "direct.num-layers": "1", "collect.num-layers": "1",
+        "direct.offsets": "130 100", "direct.mask-centre": "255", "direct.mask-corner": "0"})
+    checks.parasite(name, facts, "collect", task_id=task_id, prompt="split in two halves")
+    for key in ("name", "offsets", "size", "position", "type", "layers-in-image", "left", "right",
+                "mask-corner", "mask-centre"):
+        checks.equal(name, "collect." + key, facts.get("collect." + key), facts.get("direct." + key))
+    checks.equal(name, "the collected parasite (but task id and time)",
+                 parasite_without_run(facts, "collect"), parasite_without_run(facts, "direct"))
+
+
+def check_recover_new_image(checks, facts, name):
+    checks.facts_are(name, facts, {
+        "num-layers": "1", "new-image": "1", "image-size": "1024 1024", "layers-in-image": "1",
+        "new.name": "lost its image (genlayer)", "new.offsets": "0 0", "new.size": "1024 1024",
+        "recovered-again": "0"})
+    checks.parasite(name, facts, "new", task_id=facts.get("task-id"), source_layer="Background")
+
+
 def run_generation_suite(build_dir, scratch):
     emulator = Emulator(build_dir, "--api-key", API_KEY)
     try:
@@ -379,7 +499,9 @@ def run_generation_suite(build_dir, scratch):
                         ("indexed", check_indexed),
                         ("visible-reference", check_visible_reference),
                         ("parasite-in-xcf", check_parasite_in_xcf),
-                        ("batch-helper", check_batch_helper)):
+                        ("batch-helper", check_batch_helper),
+                        ("submit-collect", check_submit_collect),
+                        ("recover-new-image", check_recover_new_image)):
         case_facts = checks.case(name)
         if case_facts is not None:
             check(checks, case_facts, name)
@@ -475,7 +597,145 @@ def run_undo_suite(build_dir, scratch):
     return checks, stderr
 
 
-SUITES = {"generation": run_generation_suite, "refusals": run_refusal_suite, "undo": run_undo_suite}
+# The recover suite's task takes long enough to kill GIMP while it waits.
+SLOW_GENERATION_MS = 8000
+KILL_TIMEOUT_S = 120
+
+
+def collecting_poll_seen(emulator, task_id, polls_before):
+    """True once the collect polled the task while it still runs; a task
+    already complete then would make the kill come too late."""
+    for task in emulator.tasks():
+        if task["id"] == task_id and task["polls"] > polls_before:
+            if task["status"] == "completed":
+                raise RuntimeError("the task completed before GIMP could be killed while it waited")
+            return True
+    return False
+
+
+def kill_while_collecting(gimp, emulator, work_dir):
+    """Runs the submit and the collect, and kills GIMP while the collect
+    waits for the task; returns the task id."""
+    marker = os.path.join(work_dir, "submitted")
+    process = gimp.start_console("recovery_cases.scm", "genlayer-collect-until-killed", work_dir)
+    try:
+        deadline = time.monotonic() + KILL_TIMEOUT_S
+        wait_for(lambda: os.path.exists(marker) and open(marker).read(), "the submit", deadline,
+                 process)
+        with open(marker) as submitted:
+            task_id = submitted.read()
+        # The submit's own job stopped before it returned: later polls are the collect's.
+        polls = {task["id"]: task["polls"] for task in emulator.tasks()}.get(task_id, 0)
+        wait_for(lambda: collecting_poll_seen(emulator, task_id, polls), "the collect's first poll",
+                 deadline, process)
+    finally:
+        kill_hard(process)
+    return task_id
+
+
+def journal_stages(gimp):
+    folder = os.path.join(gimp.env["XDG_STATE_HOME"], "genlayer", "journal")
+    stages = {}
+    for name in os.listdir(folder):
+        with open(os.path.join(folder, name)) as entry:
+            job = json.load(entry)
+        stages[job["task_id"]] = job["stage"]
+    return stages
+
+
+def run_recover_suite(build_dir, scratch):
+    """kill -9 of GIMP mid-collect, then plug-in-genlayer-recover in a new
+    GIMP: the layer arrives in the reopened file and nothing is submitted twice."""
+    name = "recover-after-kill"
+    emulator = Emulator(build_dir, "--api-key", API_KEY, "--gen-ms", str(SLOW_GENERATION_MS))
+    try:
+        gimp = Gimp(build_dir, scratch, emulator)
+        work_dir = os.path.join(scratch, "work")
+        os.makedirs(work_dir)
+        task_id = kill_while_collecting(gimp, emulator, work_dir)
+        stage_after_kill = journal_stages(gimp).get(task_id)
+        facts, stderr = gimp.run_cases("recovery_cases.scm", "genlayer-recovery-cases", work_dir)
+        submits = emulator.submits()
+        stages = journal_stages(gimp)
+    finally:
+        emulator.stop()
+    checks = Checks(facts)
+    checks.equal(name, "the journal's stage after the kill", stage_after_kill, "submitted")
+    facts = checks.case(name)
+    if facts is not None:
+        key = xor_key("paid for, then killed", 0)
+        checks.facts_are(name, facts, {
+            "num-layers": "1", "same-image": "1", "layers-in-image": "2",
+            "new.name": "paid for, then killed (genlayer)", "new.offsets": "0 0",
+            "new.size": "200 150", "new.position": "0", "recovered-again": "0"})
+        checks.parasite(name, facts, "new", task_id=task_id, source_layer="Background")
+        checks.colour_near(name, facts, "left-half", RED, JPEG_TOLERANCE, unxor=key)
+        checks.colour_near(name, facts, "right-half", BLUE, JPEG_TOLERANCE, unxor=key)
+    checks.equal(name, "submits in the emulator's log", len(submits), 1)
+    checks.equal(name, "the journal's stage after the recovery", stages.get(task_id), "collected")
+    return checks, stderr
+
+
+BATCH_INPUTS = {"red": [200, 40, 40], "green": [40, 160, 60], "blue": [40, 90, 200]}
+BATCH_PROMPT = "as a watercolour"
+# Long enough that a second task is surely submitted while the first runs.
+BATCH_GENERATION_MS = 3000
+
+
+def most_tasks_at_once(tasks):
+    """The most tasks the emulator ran at the same time."""
+    events = sorted([(t["created_ms"], 1) for t in tasks] + [(t["completes_at_ms"], -1) for t in tasks],
+                    key=lambda event: (event[0], event[1]))
+    running = most = 0
+    for _, change in events:
+        running += change
+        most = max(most, running)
+    return most
+
+
+def run_batch_suite(build_dir, scratch):
+    """scripts/genlayer-batch on three files with --jobs 2."""
+    name = "batch"
+    emulator = Emulator(build_dir, "--api-key", API_KEY, "--gen-ms", str(BATCH_GENERATION_MS))
+    try:
+        gimp = Gimp(build_dir, scratch, emulator)
+        inputs, output = [], os.path.join(scratch, "batch out")
+        for stem, colour in BATCH_INPUTS.items():
+            inputs.append(os.path.join(scratch, stem + ".png"))
+            write_png(inputs[-1], 160, 120, colour)
+        wrapper = [os.path.join(ROOT, "scripts", "genlayer-batch"), "--profile", gimp.profile]
+        refused = subprocess.run(wrapper + ["--prompt", BATCH_PROMPT, "--jobs", "0", "--output", output,
+                                            *inputs], env=gimp.env, capture_output=True, text=True)
+        done = subprocess.run(wrapper + ["--prompt", BATCH_PROMPT, "--jobs", "2", "--output", output,
+                                         *inputs], env=gimp.env, capture_output=True, text=True,
+                              timeout=GIMP_TIMEOUT_S)
+        submits, tasks = emulator.submits(), emulator.tasks()
+        facts, stderr = gimp.run_cases("recovery_cases.scm", "genlayer-batch-output-cases", output,
+                                       *BATCH_INPUTS)
+    finally:
+        emulator.stop()
+    checks = Checks(facts)
+    checks.equal(name, "exit code of --jobs 0", refused.returncode, 2)
+    checks.equal(name, "exit code", done.returncode, 0)
+    checks.equal(name, "files in the output folder", sorted(os.listdir(output)),
+                 sorted(stem + extension for stem in BATCH_INPUTS for extension in (".png", ".xcf")))
+    checks.equal(name, "submits in the emulator's log", len(submits), len(BATCH_INPUTS))
+    checks.equal(name, "most tasks at once with --jobs 2", most_tasks_at_once(tasks), 2)
+    key = xor_key(BATCH_PROMPT, 0)
+    for stem, colour in BATCH_INPUTS.items():
+        facts = checks.case(stem)
+        if facts is None:
+            continue
+        checks.facts_are(stem, facts, {
+            "xcf.layers": "2", "xcf.top.name": BATCH_PROMPT + " (genlayer)", "xcf.top.offsets": "0 0",
+            "xcf.top.size": "160 120", "xcf.bottom.name": "Background", "png.layers": "1",
+            "png.size": "160 120"})
+        checks.colour_near(stem, facts, "png.centre", colour, JPEG_TOLERANCE, unxor=key)
+    return checks, done.stderr + stderr
+
+
+SUITES = {"generation": run_generation_suite, "refusals": run_refusal_suite, "undo": run_undo_suite,
+          "recover": run_recover_suite, "batch": run_batch_suite}
 
 
 def main():

@@ -215,6 +215,17 @@ genlayer_status genlayer_job_mark_collected(genlayer_job *job);
  * about 100 ms) and frees the job. NULL is ignored. */
 void genlayer_job_destroy(genlayer_job *job);
 
+/* [main-thread] The jobs of the client's journal, oldest first, as a JSON
+ * array of objects, so a host can offer to recover what a crash or a kill
+ * left behind: task_id ("" while the submit's answer is unknown), stage
+ * ("submitting", "outcome_unknown", "submitted", "completed", "collected",
+ * "failed"), created_at and expires_at (unix seconds, 0 if unknown),
+ * collectable (true while genlayer_job_collect can still fetch the result),
+ * request (prompt, model, size, resolution, n as sent) and target (the
+ * host's target_json). Never the key. "[]" when the journal is empty or
+ * cannot be read (the sentence is then read with genlayer_client_message). */
+const char *genlayer_client_journal_json(genlayer_client *client);
+
 #ifdef __cplusplus
 }
 #endif
