@@ -11,10 +11,12 @@ The undo suite runs GIMP with its GUI (under xvfb-run) and the Script-Fu
 server, and presses Ctrl+Z with xdotool: the PDB has no undo.
 
 The recover suite kills GIMP (kill -9, plug-ins too) while it collects a
-slow task, then recovers it in a new GIMP; the batch suite runs
-scripts/genlayer-batch.
+slow task, then recovers it in a new GIMP; the recover-dialog suite imports
+through the Recover Generations dialog (GUI, like undo); the batch suite
+runs scripts/genlayer-batch.
 
-usage: gimp_plugin_test.py --build-dir DIR --suite generation|refusals|undo|recover|batch
+usage: gimp_plugin_test.py --build-dir DIR --suite
+       generation|refusals|undo|recover|recover-dialog|batch
 """
 import argparse
 import datetime
@@ -26,6 +28,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 import zlib
@@ -551,39 +554,29 @@ def run_refusal_suite(build_dir, scratch):
     return checks, local_stderr + gateway_stderr
 
 
-def press_undo_in_image_window():
-    """Ctrl+Z in the image window. No window manager runs: focus it directly."""
-    window = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "Untitled"],
+def press_key_in_window(title, key):
+    """Presses key in the window whose title holds title. No window manager
+    runs: the window is focused directly."""
+    window = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", title],
                             capture_output=True, text=True, check=True,
                             timeout=GIMP_TIMEOUT_S).stdout.split()[0]
     subprocess.run(["xdotool", "windowfocus", "--sync", window], check=True, timeout=30)
-    subprocess.run(["xdotool", "key", "ctrl+z"], check=True, timeout=30)
+    subprocess.run(["xdotool", "key", key], check=True, timeout=30)
 
 
-def run_undo_suite(build_dir, scratch):
-    """One Ctrl+Z after a generation removes the new layer, and nothing else."""
-    name = "undo"
+def run_in_gui_gimp(build_dir, scratch, cases_file, body):
+    """body(server) against GIMP with its GUI, serving Script-Fu with
+    test_support.scm and cases_file loaded; returns (body's checks, stderr)."""
     emulator = Emulator(build_dir, "--api-key", API_KEY)
     gimp = Gimp(build_dir, scratch, emulator)
     port = free_port()
     process = gimp.start_gui_server(port)
     server = ScriptFuServer(port)
-    checks = Checks({})
     try:
         server.wait_until_ready(process, time.monotonic() + GUI_START_TIMEOUT_S)
-        for script in ("test_support.scm", "undo_case.scm"):
+        for script in ("test_support.scm", cases_file):
             server.evaluate('(load "%s")' % os.path.join(HERE, script))
-        image = server.evaluate("(genlayer-undo-setup)")
-        state = "(genlayer-undo-state %s)" % image
-        checks.equal(name, "layers, source pixel, selection after the generation",
-                     server.evaluate(state), "2 255 255 255 10 10 40 30")
-        press_undo_in_image_window()
-        # The key reaches GIMP's event loop apart from the server's requests.
-        deadline = time.monotonic() + 10
-        while server.evaluate(state).startswith("2 ") and time.monotonic() < deadline:
-            pass
-        checks.equal(name, "layers, source pixel, selection after one undo",
-                     server.evaluate(state), "1 255 255 255 10 10 40 30")
+        checks = body(server)
         try:
             server.evaluate("(gimp-quit 1)")
         except ConnectionError:
@@ -595,6 +588,54 @@ def run_undo_suite(build_dir, scratch):
             process.wait()
         emulator.stop()
     return checks, stderr
+
+
+def undo_once(server):
+    """One Ctrl+Z after a generation removes the new layer, and nothing else."""
+    name = "undo"
+    checks = Checks({})
+    image = server.evaluate("(genlayer-undo-setup)")
+    state = "(genlayer-undo-state %s)" % image
+    checks.equal(name, "layers, source pixel, selection after the generation",
+                 server.evaluate(state), "2 255 255 255 10 10 40 30")
+    press_key_in_window("Untitled", "ctrl+z")
+    # The key reaches GIMP's event loop apart from the server's requests.
+    deadline = time.monotonic() + 10
+    while server.evaluate(state).startswith("2 ") and time.monotonic() < deadline:
+        pass
+    checks.equal(name, "layers, source pixel, selection after one undo",
+                 server.evaluate(state), "1 255 255 255 10 10 40 30")
+    return checks
+
+
+def run_undo_suite(build_dir, scratch):
+    return run_in_gui_gimp(build_dir, scratch, "undo_case.scm", undo_once)
+
+
+def recover_in_dialog(server):
+    """Recover Generations in a person's hands: the dialog lists the job whose
+    image was closed, Import (Alt+I) brings it back in a new image."""
+    name = "recover-dialog"
+    checks = Checks({})
+    task_id = server.evaluate("(genlayer-submit-and-close)")
+    answer = {}
+
+    def recover():
+        answer["text"] = server.evaluate("(genlayer-recover-interactively)")
+
+    worker = threading.Thread(target=recover)
+    worker.start()
+    press_key_in_window("Recover Generations", "alt+i")
+    worker.join(GIMP_TIMEOUT_S)
+    imported, _, info = answer.get("text", "").partition(" ")
+    checks.equal(name, "layers imported through the dialog", imported, "1")
+    if task_id not in info:
+        checks.fail(name, "the imported layer's genlayer-info %r lacks the task %s" % (info, task_id))
+    return checks
+
+
+def run_recover_dialog_suite(build_dir, scratch):
+    return run_in_gui_gimp(build_dir, scratch, "recovery_cases.scm", recover_in_dialog)
 
 
 # The recover suite's task takes long enough to kill GIMP while it waits.
@@ -735,7 +776,8 @@ def run_batch_suite(build_dir, scratch):
 
 
 SUITES = {"generation": run_generation_suite, "refusals": run_refusal_suite, "undo": run_undo_suite,
-          "recover": run_recover_suite, "batch": run_batch_suite}
+          "recover": run_recover_suite, "recover-dialog": run_recover_dialog_suite,
+          "batch": run_batch_suite}
 
 
 def main():

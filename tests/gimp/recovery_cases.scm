@@ -40,6 +40,23 @@
     (list (cons "recover-after-kill"
                 (lambda () (case-recover-after-kill "recover-after-kill" work-dir))))))
 
+;; ---- recovery through the dialog (GUI GIMP, Script-Fu server) ----
+
+; Submits from an image and closes it; returns the task id.
+(define (genlayer-submit-and-close)
+  (let* ((image (make-image 64 48 RGB RGB-IMAGE '(255 255 255)))
+         (submitted (plug-in-genlayer-submit RUN-NONINTERACTIVE image (background-of image)
+                                             "picked in the dialog" "1024x1024" "1024" 0 "" 1 0
+                                             "")))
+    (gimp-image-delete image)
+    (caddr submitted)))
+
+; Recover Generations as the menu runs it: "count info", the number of
+; layers imported and the first one's genlayer-info.
+(define (genlayer-recover-interactively)
+  (let ((recovered (plug-in-genlayer-recover RUN-INTERACTIVE -1 0)))
+    (values->string (list (car recovered) (parasite-text (vector-ref (cadr recovered) 0))))))
+
 ;; ---- what scripts/genlayer-batch wrote ----
 
 (define (case-batch-output name output-dir)
