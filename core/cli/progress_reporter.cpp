@@ -20,18 +20,22 @@ const char* describe(genlayer_job_state state) {
 }
 
 void ProgressReporter::update(const JobSnapshot& s) {
-    const bool running = s.state == GENLAYER_JOB_RUNNING && s.server_percent >= 0;
+    // Built with append: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string.
+    std::string percent;
+    if (s.state == GENLAYER_JOB_RUNNING && s.server_percent >= 0) {
+        const int shown = status_.style() == StatusLine::Style::live ? s.server_percent : s.server_percent / 25 * 25;
+        percent.append(" ").append(std::to_string(shown)).append("%");
+    }
     if (status_.style() == StatusLine::Style::live) {
         char text[96];
-        std::snprintf(text, sizeof text, "%s%s  %.1f s", describe(s.state),
-                      running ? (" " + std::to_string(s.server_percent) + "%").c_str() : "", s.elapsed_s);
+        std::snprintf(text, sizeof text, "%s%s  %.1f s", describe(s.state), percent.c_str(), s.elapsed_s);
         status_.live(text);
         return;
     }
     // Plain lines stay few: one per state, and per 25 % of progress.
     std::string line = describe(s.state);
-    if (running) line += " " + std::to_string(s.server_percent / 25 * 25) + "%";
-    if (!s.task_id.empty() && s.state == GENLAYER_JOB_QUEUED) line += " (task " + s.task_id + ")";
+    line += percent;
+    if (!s.task_id.empty() && s.state == GENLAYER_JOB_QUEUED) line.append(" (task ").append(s.task_id).append(")");
     if (line == last_plain_) return;
     last_plain_ = line;
     status_.line(line);

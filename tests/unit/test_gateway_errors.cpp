@@ -35,7 +35,7 @@ TEST_CASE("every row of the spec's error table maps to its status", "[gateway-er
         // code as a number and as a string
         CHECK(error_from_response(row.http, shape_a(row.type, std::to_string(row.http), "x"), "submit").status() ==
               row.expected);
-        CHECK(error_from_response(row.http, shape_a(row.type, "\"" + std::string(row.type) + "\"", "x"), "submit")
+        CHECK(error_from_response(row.http, shape_a(row.type, std::string("\"").append(row.type).append("\""), "x"), "submit")
                   .status() == row.expected);
     }
 }
