@@ -95,6 +95,24 @@ std::optional<std::string> png_damage(std::span<const uint8_t> bytes) {
     return "the PNG data is truncated";
 }
 
+// OpenImageIO converts each read through a buffer of its own as large as the
+// read: a whole 4K image read at once would be held twice. Bands of rows keep
+// that buffer small (tiled files, rare as inputs, are read whole).
+constexpr int kRowsPerRead = 256;
+
+bool read_channels(ImageInput& input, int channels, RgbaImage& image) {
+    const ImageSpec& spec = input.spec();
+    if (spec.tile_width > 0)
+        return input.read_image(0, 0, 0, channels, TypeDesc::UINT8, image.pixels.data(), 4);
+    for (int row = 0; row < spec.height; row += kRowsPerRead) {
+        const int end = std::min(spec.height, row + kRowsPerRead);
+        if (!input.read_scanlines(0, 0, spec.y + row, spec.y + end, spec.z, 0, channels, TypeDesc::UINT8,
+                                  image.row(uint32_t(row)), 4))
+            return false;
+    }
+    return true;
+}
+
 // Reads the first subimage of an opened input as straight RGBA8, checking
 // its dimensions before allocating. `fail(problem)` builds the Error thrown.
 template <class Fail>
@@ -109,10 +127,8 @@ RgbaImage read_rgba8(ImageInput& input, const DecodeLimits& limits, Fail fail) {
     // gray and missing alpha are filled in.
     const int channels = std::min(spec.nchannels, 4);
     RgbaImage image(uint32_t(spec.width), uint32_t(spec.height));
-    if (!input.read_image(0, 0, 0, channels, TypeDesc::UINT8, image.pixels.data(), 4, OIIO::AutoStride,
-                          OIIO::AutoStride) ||
-        input.has_error())  // libjpeg pads a truncated JPEG with gray and only warns
-        throw fail(problem_of(&input));
+    // has_error: libjpeg pads a truncated JPEG with gray and only warns.
+    if (!read_channels(input, channels, image) || input.has_error()) throw fail(problem_of(&input));
 
     uint8_t* const end = image.pixels.data() + image.pixels.size();
     switch (channels) {
