@@ -24,7 +24,7 @@ common options:
   --connect-timeout SECONDS
                      give up a connection attempt after this long (default 10)
   --stall-timeout SECONDS
-                     abandon a transfer that receives nothing for this long,
+                     abandon a transfer that moves no byte for this long,
                      then retry where safe (default 30; for slow links)
   --poll adaptive|documented
                      when to ask about a task (default adaptive)

@@ -99,6 +99,8 @@ std::string GatewayClient::endpoint(std::string_view path) const {
 template <class Parse>
 auto GatewayClient::exchange(HttpRequest request, const Call& call, Parse parse) {
     attach_key(request, call);
+    request.connect_timeout = config_.connect_timeout;
+    request.stall_timeout = config_.stall_timeout;
     Backoff backoff(config_.backoff);
     int malformed_left = call.creates_task ? 0 : kMalformedRetries;
     for (;;) {

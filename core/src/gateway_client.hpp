@@ -57,6 +57,10 @@ public:
         std::string api_key;
         Clock::time_point deadline = Clock::time_point::max();  // max: none
         Backoff::Config backoff;
+        // Per attempt: the connect timeout, and how long a transfer may
+        // receive nothing before it is abandoned (and retried where safe).
+        std::chrono::milliseconds connect_timeout = HttpRequest{}.connect_timeout;
+        std::chrono::milliseconds stall_timeout = HttpRequest{}.stall_timeout;
         // Told of every 429, so a batch can lower its concurrency.
         std::function<void()> on_rate_limited;
     };

@@ -4,6 +4,14 @@
 
 namespace genlayer {
 
+namespace {
+
+std::chrono::milliseconds milliseconds_of(double seconds) {
+    return std::chrono::ceil<std::chrono::milliseconds>(std::chrono::duration<double>(seconds));
+}
+
+}  // namespace
+
 Clock::time_point deadline_after(double seconds) {
     return Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
 }
@@ -18,6 +26,8 @@ GatewayClient::Config gateway_config(const Settings& settings, Clock::time_point
     config.base_url = settings.base_url;
     config.api_key = settings.api_key;
     config.deadline = deadline;
+    config.connect_timeout = milliseconds_of(settings.connect_timeout_s);
+    config.stall_timeout = milliseconds_of(settings.stall_timeout_s);
     return config;
 }
 

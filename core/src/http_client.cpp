@@ -124,30 +124,55 @@ void set_method_and_body(CURL* easy, const HttpRequest& request, Mime& mime) {
 }  // namespace
 
 struct HttpClient::Impl {
+    enum class Ending { finished, cancelled, stalled };
+
     SharedCancelToken cancel;
     EasyHandle easy{nullptr, curl_easy_cleanup};
     MultiHandle multi{nullptr, curl_multi_cleanup};
 
-    // Runs the transfer on the multi handle; false when it was cancelled.
-    bool run(CURLcode& result) {
+    // Bytes sent and received so far, headers included.
+    curl_off_t bytes_moved() const {
+        curl_off_t body_sent = 0, body_received = 0;
+        long headers_sent = 0, headers_received = 0;
+        curl_easy_getinfo(easy.get(), CURLINFO_SIZE_UPLOAD_T, &body_sent);
+        curl_easy_getinfo(easy.get(), CURLINFO_SIZE_DOWNLOAD_T, &body_received);
+        curl_easy_getinfo(easy.get(), CURLINFO_REQUEST_SIZE, &headers_sent);
+        curl_easy_getinfo(easy.get(), CURLINFO_HEADER_SIZE, &headers_received);
+        return body_sent + body_received + headers_sent + headers_received;
+    }
+
+    // Runs the transfer on the multi handle. curl's own low-speed check
+    // averages over several seconds, so a stall after a burst would go
+    // unnoticed that much longer: the idle time is measured here instead.
+    Ending run(CURLcode& result, std::chrono::milliseconds stall_timeout) {
         curl_multi_add_handle(multi.get(), easy.get());
         int running = 1;
-        bool cancelled = false;
+        Ending ending = Ending::finished;
+        curl_off_t moved = 0;
+        auto last_moved_at = std::chrono::steady_clock::now();
         while (running > 0) {
             if (cancel->cancelled()) {
-                cancelled = true;
+                ending = Ending::cancelled;
                 break;
             }
             if (curl_multi_perform(multi.get(), &running) != CURLM_OK) break;
+            const auto now = std::chrono::steady_clock::now();
+            if (const curl_off_t bytes = bytes_moved(); bytes != moved) {
+                moved = bytes;
+                last_moved_at = now;
+            } else if (running > 0 && now - last_moved_at >= stall_timeout) {
+                ending = Ending::stalled;
+                break;
+            }
             if (running > 0) curl_multi_poll(multi.get(), nullptr, 0, kCancelCheckMs, nullptr);
         }
-        result = CURLE_RECV_ERROR;
+        result = ending == Ending::stalled ? CURLE_OPERATION_TIMEDOUT : CURLE_RECV_ERROR;
         int queued = 0;
         while (CURLMsg* message = curl_multi_info_read(multi.get(), &queued))
             if (message->msg == CURLMSG_DONE) result = message->data.result;
         // Removing an unfinished transfer closes its connection.
         curl_multi_remove_handle(multi.get(), easy.get());
-        return !cancelled;
+        return ending;
     }
 };
 
@@ -192,8 +217,6 @@ bool HttpClient::perform(const HttpRequest& request, HttpResponse& response, Tra
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
     curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(request.connect_timeout.count()));
     curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(request.total_timeout.count()));
-    curl_easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, request.low_speed_bytes);
-    curl_easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, long(request.low_speed_time.count()));
     // Refuses an announced Content-Length over the cap before any body byte.
     curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.max_body_bytes));
     curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, receive_body);
@@ -203,7 +226,7 @@ bool HttpClient::perform(const HttpRequest& request, HttpResponse& response, Tra
     curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, curl_message);
 
     CURLcode result = CURLE_OK;
-    const bool finished = impl_->run(result);
+    const Impl::Ending ending = impl_->run(result, request.stall_timeout);
 
     long request_bytes = 0;
     curl_easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &request_bytes);
@@ -212,14 +235,17 @@ bool HttpClient::perform(const HttpRequest& request, HttpResponse& response, Tra
     response.bytes_sent = uint64_t(uploaded);
     error.request_sent = request_bytes > 0;
 
-    if (!finished) {
+    if (ending == Impl::Ending::cancelled) {
         error.failure = TransportFailure::cancelled;
         error.detail = "cancelled";
         return false;
     }
     if (result != CURLE_OK) {
         error.failure = classify(result, error.request_sent, reception);
-        error.detail = curl_message[0] != '\0' ? curl_message : curl_easy_strerror(result);
+        if (ending == Impl::Ending::stalled)
+            error.detail = "nothing moved for " + std::to_string(request.stall_timeout.count()) + " ms";
+        else
+            error.detail = curl_message[0] != '\0' ? curl_message : curl_easy_strerror(result);
         return false;
     }
     curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &response.status);

@@ -28,9 +28,8 @@ struct HttpRequest {
     std::vector<std::pair<std::string, std::string>> form_fields;  // multipart text fields
     std::chrono::milliseconds connect_timeout{10'000};
     std::chrono::milliseconds total_timeout{0};  // 0: none beyond the caller's deadline
-    // Abort when fewer than low_speed_bytes per second arrive for low_speed_time.
-    long low_speed_bytes = 1;
-    std::chrono::seconds low_speed_time{30};
+    // Abandon the transfer (timed_out) once no byte has moved either way for this long.
+    std::chrono::milliseconds stall_timeout{30'000};
     size_t max_body_bytes = 64 * 1024 * 1024;
 };
 

@@ -88,6 +88,14 @@ void Job::run_generation(GenerationRequest request, SizeTable::Choice choice) {
                      {"n", resolved.n},                  {"response_format", resolved.response_format},
                      {"reference_images", resolved.reference_urls}};
 
+    set_state(GENLAYER_JOB_SUBMITTING, kUploadedFraction);
+    const auto submit_started = Clock::now();
+    // The slot comes first, so that a job killed while it waits for one has
+    // nothing in the journal and is simply submitted by the next run.
+    if (config_.gate) {
+        permit_ = config_.gate->acquire(*cancel_);
+        if (cancel_->cancelled()) throw Error(GENLAYER_CANCELLED, cancelled_sentence());
+    }
     // Journaled before the submit: if we die between the submit and its
     // answer, the entry says a task may exist and must not be sent again.
     entry_.job_id = Journal::new_job_id();
@@ -97,12 +105,6 @@ void Job::run_generation(GenerationRequest request, SizeTable::Choice choice) {
     entry_.stage = JobStage::submitting;
     journal_.save(entry_);
 
-    set_state(GENLAYER_JOB_SUBMITTING, kUploadedFraction);
-    const auto submit_started = Clock::now();
-    if (config_.gate) {
-        permit_ = config_.gate->acquire(*cancel_);
-        if (cancel_->cancelled()) throw Error(GENLAYER_CANCELLED, cancelled_sentence());
-    }
     TaskInfo task;
     try {
         task = gateway.submit(resolved);
@@ -155,11 +157,7 @@ std::vector<std::string> Job::upload_references(GatewayClient& gateway, const Ge
 
 std::string Job::upload_once(GatewayClient& gateway, const EncodedImage& image) {
     if (!config_.upload_cache) return gateway.upload(image).url;
-    const auto digest = sha256_hex(image.bytes);
-    if (auto url = config_.upload_cache->find(digest)) return *url;
-    auto url = gateway.upload(image).url;
-    config_.upload_cache->store(digest, url);
-    return url;
+    return config_.upload_cache->url_for(sha256_hex(image.bytes), [&] { return gateway.upload(image).url; });
 }
 
 GatewayClient Job::make_gateway() {
@@ -292,7 +290,7 @@ void Job::finish(genlayer_job_state state, Status status, std::string message) {
 }
 
 std::string Job::cancelled_sentence() const {
-    if (entry_.task_id.empty() && entry_.stage != JobStage::submitting)
+    if (entry_.job_id.empty() || (entry_.task_id.empty() && entry_.stage != JobStage::submitting))
         return "Cancelled before the task was submitted; nothing was billed.";
     if (entry_.task_id.empty())
         return "Cancelled while submitting; if the task was created it is kept in the journal, see `genlayer jobs`.";

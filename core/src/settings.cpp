@@ -85,6 +85,11 @@ Settings load_settings(const SettingsOverrides& overrides) {
     } else if (auto it = config.find("timeout_s"); it != config.end() && it->is_number() && *it > 0) {
         settings.timeout_s = it->get<double>();
     }
+    const auto positive_or = [](const std::optional<double>& flag, double fallback) {
+        return flag && *flag > 0 ? *flag : fallback;
+    };
+    settings.connect_timeout_s = positive_or(overrides.connect_timeout_s, settings.connect_timeout_s);
+    settings.stall_timeout_s = positive_or(overrides.stall_timeout_s, settings.stall_timeout_s);
     settings.journal_dir = overrides.journal_dir ? *overrides.journal_dir : default_journal_dir();
     return settings;
 }

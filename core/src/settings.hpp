@@ -12,6 +12,10 @@ struct Settings {
     std::string api_key;  // may be empty: checked when a request needs it
     std::string base_url = "https://toapis.com";
     double timeout_s = 300;
+    // Per request: how long a connection may take to open, and how long a
+    // transfer may go without a byte before it is abandoned and retried.
+    double connect_timeout_s = 10;
+    double stall_timeout_s = 30;
     std::filesystem::path journal_dir;
     std::filesystem::path config_file;
 };
@@ -20,6 +24,8 @@ struct SettingsOverrides {
     std::optional<std::string> api_key;
     std::optional<std::string> base_url;
     std::optional<double> timeout_s;
+    std::optional<double> connect_timeout_s;
+    std::optional<double> stall_timeout_s;
     std::optional<std::filesystem::path> journal_dir;
 };
 

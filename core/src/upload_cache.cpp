@@ -36,11 +36,33 @@ UploadCache::UploadCache(std::filesystem::path file, std::chrono::seconds lifeti
     }
 }
 
-std::optional<std::string> UploadCache::find(const std::string& digest) {
-    std::lock_guard lock(mutex_);
+std::optional<std::string> UploadCache::fresh_url(const std::string& digest) const {
     auto it = entries_.find(digest);
     if (it == entries_.end() || unix_now() - it->second.uploaded_at >= lifetime_.count()) return std::nullopt;
     return it->second.url;
+}
+
+std::string UploadCache::url_for(const std::string& digest, const std::function<std::string()>& upload) {
+    {
+        std::unique_lock lock(mutex_);
+        upload_finished_.wait(lock, [&] { return !uploading_.contains(digest); });
+        if (auto url = fresh_url(digest)) return *url;
+        uploading_.insert(digest);
+    }
+    auto finished = [&] {
+        std::lock_guard lock(mutex_);
+        uploading_.erase(digest);
+        upload_finished_.notify_all();
+    };
+    try {
+        const std::string url = upload();
+        store(digest, url);
+        finished();
+        return url;
+    } catch (...) {
+        finished();
+        throw;
+    }
 }
 
 void UploadCache::store(const std::string& digest, const std::string& url) {

@@ -5,11 +5,14 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 
@@ -21,20 +24,27 @@ class UploadCache {
 public:
     UploadCache(std::filesystem::path file, std::chrono::seconds lifetime = std::chrono::hours(1));
 
-    std::optional<std::string> find(const std::string& digest);
-    void store(const std::string& digest, const std::string& url);
+    // The URL for `digest`: the cached one, or the one `upload` returns,
+    // stored. Jobs that ask for the same digest at once wait for the first
+    // one's upload instead of sending the same bytes again; if it throws,
+    // the next of them uploads.
+    std::string url_for(const std::string& digest, const std::function<std::string()>& upload);
 
 private:
     struct Entry {
         std::string url;
         long long uploaded_at = 0;
     };
+    std::optional<std::string> fresh_url(const std::string& digest) const;  // with mutex_ held
+    void store(const std::string& digest, const std::string& url);
     void save() const;  // with mutex_ held
 
     std::filesystem::path file_;
     std::chrono::seconds lifetime_;
     std::mutex mutex_;
+    std::condition_variable upload_finished_;
     std::map<std::string, Entry> entries_;
+    std::set<std::string> uploading_;  // digests some job is uploading now
 };
 
 }  // namespace genlayer

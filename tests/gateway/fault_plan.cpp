@@ -1,6 +1,5 @@
 #include "fault_plan.hpp"
 
-#include <optional>
 #include <stdexcept>
 #include <string_view>
 
@@ -39,6 +38,8 @@ void FaultPlan::arm(const nlohmann::json& settings) {
             next.expire_results = value.get<bool>();
         } else if (key == "slow_downloads_ms") {
             next.slow_downloads_ms = non_negative(key, value);
+        } else if (key == "slow_downloads") {
+            next.slow_downloads = non_negative(key, value);
         } else if (key == "gen_ms") {
             next.gen_ms = non_negative(key, value);
         } else {
@@ -61,8 +62,12 @@ bool FaultPlan::expire_results() const {
     return settings_.expire_results;
 }
 
-int FaultPlan::slow_downloads_ms() const {
+int FaultPlan::take_download_pause_ms() {
     std::lock_guard lock(mutex_);
+    std::optional<int>& left = settings_.slow_downloads;
+    if (!left) return settings_.slow_downloads_ms;
+    if (*left == 0) return 0;
+    --*left;
     return settings_.slow_downloads_ms;
 }
 
@@ -75,6 +80,8 @@ nlohmann::json FaultPlan::describe() const {
     std::lock_guard lock(mutex_);
     nlohmann::json plan = {{"expire_results", settings_.expire_results},
                            {"slow_downloads_ms", settings_.slow_downloads_ms},
+                           {"slow_downloads", settings_.slow_downloads ? nlohmann::json(*settings_.slow_downloads)
+                                                                       : nlohmann::json(nullptr)},
                            {"gen_ms", settings_.gen_ms}};
     for (size_t i = 0; i < kFaultNames.size(); ++i) plan[std::string(kFaultNames[i])] = settings_.remaining[i];
     return plan;

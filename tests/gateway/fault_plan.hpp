@@ -7,6 +7,7 @@
 
 #include <array>
 #include <mutex>
+#include <optional>
 
 namespace genlayer::emulator {
 
@@ -34,7 +35,10 @@ public:
     bool take(Fault fault);
 
     bool expire_results() const;
-    int slow_downloads_ms() const;
+    // How long the download starting now pauses halfway: slow_downloads_ms
+    // for every download, or — once slow_downloads is armed — only for that
+    // many more downloads.
+    int take_download_pause_ms();
     int gen_ms() const;
 
     // Every setting and what is left of each count.
@@ -47,6 +51,7 @@ private:
         std::array<int, kFaultCount> remaining{};
         bool expire_results = false;
         int slow_downloads_ms = 0;
+        std::optional<int> slow_downloads;  // unset: every download is slow
         int gen_ms = 0;
     };
 

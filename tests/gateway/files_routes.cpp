@@ -29,7 +29,7 @@ void send_file(httplib::Response& response, std::shared_ptr<const void> owner, c
 void send_with_faults(Gateway& gateway, httplib::Response& response, std::shared_ptr<const void> owner,
                       const char* data, size_t size, const std::string& mime_type) {
     send_file(response, std::move(owner), data, size, mime_type, gateway.faults.take(Fault::drop_downloads),
-              gateway.faults.slow_downloads_ms());
+              gateway.faults.take_download_pause_ms());
 }
 
 void not_found(httplib::Response& response, const std::string& why) {

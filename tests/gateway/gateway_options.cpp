@@ -11,6 +11,7 @@ namespace {
 constexpr std::string_view kNumericFaults[] = {
     "gen_ms",        "fail_submits",   "fail_submits_after_create", "fail_status",     "rate_limit",
     "drop_downloads", "truncate_json", "malformed_json",            "stall_tasks",     "slow_downloads_ms",
+    "slow_downloads",
 };
 
 std::string option_of(std::string_view key) {
@@ -112,6 +113,7 @@ Faults (counts fire on the next N matching calls):
   --stall-tasks N                 tasks that stay in_progress at 50 % forever
   --expire-results                result downloads 404, expires_at in the past
   --slow-downloads-ms N           each download pauses N ms halfway
+  --slow-downloads N              only the next N downloads pause (0: none)
 
 Control endpoints on the API port (no key needed, not logged):
   POST /_emulator/faults   JSON object with the fault names above in snake_case,

@@ -1,5 +1,6 @@
 #include "cli_process.hpp"
 
+#include <cerrno>
 #include <csignal>
 #include <fcntl.h>
 #include <poll.h>
@@ -10,10 +11,14 @@
 
 namespace genlayer::testing {
 
-CliResult run_cli(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
-                  std::chrono::milliseconds interrupt_after) {
+CliProcess::CliProcess(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
     int out_pipe[2], err_pipe[2];
-    if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+    if (::pipe2(out_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+    if (::pipe2(err_pipe, O_CLOEXEC) != 0) {
+        ::close(out_pipe[0]);
+        ::close(out_pipe[1]);
+        throw std::runtime_error("pipe failed");
+    }
 
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
@@ -31,48 +36,78 @@ CliResult run_cli(const std::vector<std::string>& args, const std::map<std::stri
     for (auto& e : env_text) envp.push_back(e.data());
     envp.push_back(nullptr);
 
-    const auto started = std::chrono::steady_clock::now();
-    pid_t pid = -1;
-    const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+    started_ = std::chrono::steady_clock::now();
+    const int spawned = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     ::close(out_pipe[1]);
     ::close(err_pipe[1]);
-    if (spawned != 0) throw std::runtime_error("could not start " + argv_text[0]);
+    if (spawned != 0) {
+        ::close(out_pipe[0]);
+        ::close(err_pipe[0]);
+        pid_ = -1;
+        throw std::runtime_error("could not start " + argv_text[0]);
+    }
+    // A reader drains both pipes, so a chatty child never blocks on a full one.
+    reader_ = std::thread([this, out_fd = out_pipe[0], err_fd = err_pipe[0]] { read_output(out_fd, err_fd); });
+}
 
-    CliResult result;
-    pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
-    std::string* sinks[2] = {&result.out, &result.err};
-    bool interrupt_sent = interrupt_after.count() == 0;
+CliProcess::~CliProcess() {
+    if (pid_ > 0) {
+        ::kill(pid_, SIGKILL);
+        finish();
+    }
+}
+
+void CliProcess::read_output(int out_fd, int err_fd) {
+    pollfd fds[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
+    std::string* sinks[2] = {&result_.out, &result_.err};
     int open_pipes = 2;
     while (open_pipes > 0) {
-        int wait_ms = -1;
-        if (!interrupt_sent) {
-            const auto due = started + interrupt_after - std::chrono::steady_clock::now();
-            wait_ms = int(std::max<long long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(due).count()));
-        }
-        if (::poll(fds, 2, wait_ms) == 0 && !interrupt_sent) {
-            ::kill(pid, SIGINT);
-            interrupt_sent = true;
-            continue;
-        }
+        if (::poll(fds, 2, -1) < 0 && errno != EINTR) break;
         for (int i = 0; i < 2; ++i) {
-            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP))) continue;
+            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
             char buffer[4096];
             const ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
             if (n > 0) {
                 sinks[i]->append(buffer, size_t(n));
-            } else {
+            } else if (n == 0 || errno != EINTR) {
                 ::close(fds[i].fd);
                 fds[i].fd = -1;
                 --open_pipes;
             }
         }
     }
+    result_.elapsed = std::chrono::steady_clock::now() - started_;
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    output_closed_.notify_all();
+}
+
+void CliProcess::signal(int signal_number) {
+    if (pid_ > 0) ::kill(pid_, signal_number);
+}
+
+bool CliProcess::wait_for_exit(std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mutex_);
+    return output_closed_.wait_for(lock, timeout, [this] { return closed_; });
+}
+
+CliResult CliProcess::finish() {
+    if (pid_ <= 0) return result_;
+    reader_.join();
     int status = 0;
-    ::waitpid(pid, &status, 0);
-    result.elapsed = std::chrono::steady_clock::now() - started;
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    return result;
+    while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+    }
+    pid_ = -1;
+    result_.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return result_;
+}
+
+CliResult run_cli(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+                  std::chrono::milliseconds interrupt_after) {
+    CliProcess process(args, env);
+    if (interrupt_after.count() > 0 && !process.wait_for_exit(interrupt_after)) process.signal(SIGINT);
+    return process.finish();
 }
 
 }  // namespace genlayer::testing

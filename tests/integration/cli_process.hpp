@@ -3,8 +3,12 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <map>
+#include <mutex>
 #include <string>
+#include <sys/types.h>
+#include <thread>
 #include <vector>
 
 namespace genlayer::testing {
@@ -16,8 +20,37 @@ struct CliResult {
     std::chrono::duration<double> elapsed{};
 };
 
-// `env` replaces the environment entirely (nothing leaks in from the test
-// runner). With interrupt_after set, SIGINT is sent after that long.
+// The CLI running in the background: a test waits for a condition (the
+// journal, the emulator's tasks), then signals it — SIGINT as Ctrl-C,
+// SIGKILL as a crash — and collects what it said. `env` replaces the
+// environment entirely (nothing leaks in from the test runner).
+class CliProcess {
+public:
+    CliProcess(const std::vector<std::string>& args, const std::map<std::string, std::string>& env);
+    ~CliProcess();  // SIGKILL, if the test did not finish it
+    CliProcess(const CliProcess&) = delete;
+    CliProcess& operator=(const CliProcess&) = delete;
+
+    void signal(int signal_number);
+    // True when the process closed its output (it exited) within `timeout`.
+    bool wait_for_exit(std::chrono::milliseconds timeout);
+    // Waits for the exit and returns the exit code (128 + signal when
+    // killed) with everything it printed; `elapsed` ends when its output closed.
+    CliResult finish();
+
+private:
+    void read_output(int out_fd, int err_fd);
+
+    pid_t pid_ = -1;
+    std::chrono::steady_clock::time_point started_;
+    std::mutex mutex_;
+    std::condition_variable output_closed_;
+    bool closed_ = false;  // guarded by mutex_
+    CliResult result_;     // out, err and elapsed written by the reader, read after it ends
+    std::thread reader_;
+};
+
+// Runs to the end. With interrupt_after set, SIGINT is sent after that long.
 CliResult run_cli(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
                   std::chrono::milliseconds interrupt_after = std::chrono::milliseconds(0));
 

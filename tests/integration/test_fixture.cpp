@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <random>
+#include <thread>
 
 namespace genlayer::testing {
 namespace fs = std::filesystem;
@@ -45,10 +46,26 @@ int Fixture::count_requests(const std::string& method, const std::string& prefix
     return count;
 }
 
+int Fixture::count_answers(int http_status) const {
+    int count = 0;
+    for (const auto& entry : emulator_.log())
+        if (entry["status"] == http_status) ++count;
+    return count;
+}
+
 bool Fixture::files_port_saw_authorization() const {
     for (const auto& entry : emulator_.log())
         if (entry["port"] == "files" && entry["authorization"].get<bool>()) return true;
     return false;
+}
+
+bool wait_until(const std::function<bool()>& condition, std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        if (condition()) return true;
+        if (std::chrono::steady_clock::now() >= deadline) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
 }
 
 RgbaImage test_pattern(uint32_t w, uint32_t h, bool with_alpha) {

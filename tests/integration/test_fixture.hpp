@@ -4,9 +4,12 @@
 
 #include "cli_process.hpp"
 #include "emulator_process.hpp"
+#include "journal.hpp"
 #include "rgba_image.hpp"
 
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -32,6 +35,10 @@ public:
 
     // Requests in the emulator's log with this method whose path starts with `prefix`.
     int count_requests(const std::string& method, const std::string& prefix) const;
+    // Answers in the emulator's log with this HTTP status.
+    int count_answers(int http_status) const;
+    // The journal as the CLI left it, oldest entry first.
+    std::vector<JournalEntry> journal() const { return Journal(journal_dir()).list(); }
     // True when any request reached the files port with an Authorization header.
     bool files_port_saw_authorization() const;
 
@@ -39,6 +46,10 @@ private:
     std::filesystem::path dir_;
     EmulatorProcess emulator_;
 };
+
+// Asks `condition` every 20 ms until it holds or `timeout` has passed;
+// true when it held. The way a test waits for another process.
+bool wait_until(const std::function<bool()>& condition, std::chrono::milliseconds timeout);
 
 // A w x h image: a gradient, with an alpha ramp when `with_alpha`.
 RgbaImage test_pattern(uint32_t w, uint32_t h, bool with_alpha);
