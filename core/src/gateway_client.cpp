@@ -145,6 +145,12 @@ auto GatewayClient::exchange(HttpRequest request, const Call& call, Parse parse)
                 reason = std::move(refusal);
             }
         } else {
+            // A submit that may have reached the server is never repeated,
+            // and never reported as not sent, whatever ended it (a cancel too).
+            if (call.creates_task && failure.request_sent)
+                throw outcome_unknown_error(failure.failure == TransportFailure::timed_out   ? "timed out"
+                                            : failure.failure == TransportFailure::cancelled ? "was cancelled"
+                                                                                             : "lost its connection");
             switch (failure.failure) {
                 case TransportFailure::cancelled:
                 case TransportFailure::too_large:
@@ -153,9 +159,6 @@ auto GatewayClient::exchange(HttpRequest request, const Call& call, Parse parse)
                 default:
                     break;
             }
-            if (call.creates_task && failure.request_sent)
-                throw outcome_unknown_error(failure.failure == TransportFailure::timed_out ? "timed out"
-                                                                                           : "lost its connection");
             reason = error_from_transport(failure, call.what);
         }
 

@@ -290,9 +290,10 @@ void Job::finish(genlayer_job_state state, Status status, std::string message) {
 }
 
 std::string Job::cancelled_sentence() const {
-    if (entry_.job_id.empty() || (entry_.task_id.empty() && entry_.stage != JobStage::submitting))
+    // Not journaled, or journaled as failed: the submit was never sent.
+    if (entry_.job_id.empty() || (entry_.stage == JobStage::failed && entry_.task_id.empty()))
         return "Cancelled before the task was submitted; nothing was billed.";
-    if (entry_.task_id.empty())
+    if (entry_.task_id.empty())  // submitting, or sent with its outcome unknown
         return "Cancelled while submitting; if the task was created it is kept in the journal, see `genlayer jobs`.";
     return "Cancelled; the task " + entry_.task_id +
            " keeps running on the server and can be collected later (Recover Generations or `genlayer resume`).";
