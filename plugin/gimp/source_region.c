@@ -23,17 +23,39 @@ genlayer_source_region_find (gint32 image, gint32 drawable,
     return TRUE;
 }
 
-/* One read converts whatever the drawable holds to straight RGBA8. */
+/* Spreads packed RGB to RGBA in place, from the end so nothing unread is overwritten. */
+static void
+add_opaque_alpha (guchar *pixels, gsize count)
+{
+    for (gsize i = count; i-- > 0;)
+    {
+        const guchar r = pixels[i * 3], g = pixels[i * 3 + 1], b = pixels[i * 3 + 2];
+
+        pixels[i * 4 + 3] = 255;
+        pixels[i * 4 + 2] = b;
+        pixels[i * 4 + 1] = g;
+        pixels[i * 4] = r;
+    }
+}
+
+/* One read to straight RGBA8. An 8-bit RGB layer, the common case, is read in
+ * its own format and given alpha here: asking babl for RGBA would make it
+ * search for a conversion first, which costs more than the whole read. */
 static guchar *
 read_rgba (gint32 drawable, gint x, gint y, gint width, gint height)
 {
     GeglBuffer *buffer = gimp_drawable_get_buffer (drawable);
-    guchar *pixels = g_malloc ((gsize) width * (gsize) height * 4);
+    const Babl *rgb = babl_format ("R'G'B' u8");
+    const gboolean packed_rgb = gimp_drawable_get_format (drawable) == rgb;
+    const gsize count = (gsize) width * (gsize) height;
+    guchar *pixels = g_malloc (count * 4);
 
     gegl_buffer_get (buffer, GEGL_RECTANGLE (x, y, width, height), 1.0,
-                     babl_format ("R'G'B'A u8"), pixels, GEGL_AUTO_ROWSTRIDE,
-                     GEGL_ABYSS_NONE);
+                     packed_rgb ? rgb : babl_format ("R'G'B'A u8"), pixels,
+                     GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
     g_object_unref (buffer);
+    if (packed_rgb)
+        add_opaque_alpha (pixels, count);
     return pixels;
 }
 
