@@ -87,11 +87,6 @@ void CliProcess::signal(int signal_number) {
     if (pid_ > 0) ::kill(pid_, signal_number);
 }
 
-bool CliProcess::wait_for_exit(std::chrono::milliseconds timeout) {
-    std::unique_lock lock(mutex_);
-    return output_closed_.wait_for(lock, timeout, [this] { return closed_; });
-}
-
 CliResult CliProcess::finish() {
     if (pid_ <= 0) return result_;
     reader_.join();
@@ -103,11 +98,8 @@ CliResult CliProcess::finish() {
     return result_;
 }
 
-CliResult run_cli(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
-                  std::chrono::milliseconds interrupt_after) {
-    CliProcess process(args, env);
-    if (interrupt_after.count() > 0 && !process.wait_for_exit(interrupt_after)) process.signal(SIGINT);
-    return process.finish();
+CliResult run_cli(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+    return CliProcess(args, env).finish();
 }
 
 }  // namespace genlayer::testing

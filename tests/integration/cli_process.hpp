@@ -32,8 +32,6 @@ public:
     CliProcess& operator=(const CliProcess&) = delete;
 
     void signal(int signal_number);
-    // True when the process closed its output (it exited) within `timeout`.
-    bool wait_for_exit(std::chrono::milliseconds timeout);
     // Waits for the exit and returns the exit code (128 + signal when
     // killed) with everything it printed; `elapsed` ends when its output closed.
     CliResult finish();
@@ -50,8 +48,7 @@ private:
     std::thread reader_;
 };
 
-// Runs to the end. With interrupt_after set, SIGINT is sent after that long.
-CliResult run_cli(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
-                  std::chrono::milliseconds interrupt_after = std::chrono::milliseconds(0));
+// Runs to the end.
+CliResult run_cli(const std::vector<std::string>& args, const std::map<std::string, std::string>& env);
 
 }  // namespace genlayer::testing
