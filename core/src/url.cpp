@@ -117,7 +117,8 @@ std::optional<Url> parse_url(std::string_view text) {
         url.port = url.scheme == "https" ? 443 : 80;
     }
     url.host = lower(host);
-    url.path = path.starts_with('/') ? std::string(path) : "/" + std::string(path);
+    url.path.assign(path.starts_with('/') ? 0 : 1, '/');  // a query alone ("?a=b") still gets its root
+    url.path.append(path);
     return url;
 }
 
