@@ -24,6 +24,11 @@ bool is_success(long status) { return status >= 200 && status < 300; }
 // A file host answers these for a result URL past its expiry.
 bool is_gone(long status) { return status == 403 || status == 404 || status == 410; }
 
+bool is_redirect(long status) { return status == 301 || status == 302 || status == 303 || status == 307 || status == 308; }
+
+// A file host may send a result on to a CDN; more hops than this is a loop.
+constexpr int kMaxDownloadRedirects = 5;
+
 // The gateway's message may quote the key back; it never reaches a sentence.
 Error without_key(const Error& error, const std::string& key) {
     if (key.empty()) return error;
@@ -118,7 +123,8 @@ auto GatewayClient::exchange(HttpRequest request, const Call& call, Parse parse)
             stats_.bytes_uploaded += response.bytes_sent;
             stats_.bytes_downloaded += response.body.size();
             const long status = response.status;
-            if (is_success(status)) {
+            // A download's redirect is its answer too: download() follows it itself.
+            if (is_success(status) || (!call.api && is_redirect(status))) {
                 try {
                     return parse(response);
                 } catch (const Error& error) {
@@ -206,12 +212,28 @@ TaskInfo GatewayClient::status(const std::string& task_id) {
 }
 
 std::vector<uint8_t> GatewayClient::download(const std::string& url, size_t max_bytes) {
-    require_server_url(url);
-    HttpRequest request;
-    request.url = url;
-    request.max_body_bytes = max_bytes;
-    return exchange(std::move(request), Call{.what = "download", .api = false},
-                    [](HttpResponse& response) { return std::move(response.body); });
+    // Redirects are followed here, hop by hop, so that each new address is
+    // checked like the first one; a download never carries the key.
+    std::string current = url;
+    for (int hop = 0;; ++hop) {
+        require_server_url(current);
+        HttpRequest request;
+        request.url = current;
+        request.max_body_bytes = max_bytes;
+        std::string location;
+        auto body = exchange(std::move(request), Call{.what = "download", .api = false}, [&](HttpResponse& response) {
+            if (is_redirect(response.status)) {
+                const auto header = response.headers.find("location");
+                if (header == response.headers.end())
+                    throw malformed_answer_error("download", "a redirect without a Location");
+                location = header->second;
+            }
+            return std::move(response.body);
+        });
+        if (location.empty()) return body;
+        if (hop == kMaxDownloadRedirects) throw malformed_answer_error("download", "too many redirects");
+        current = location;
+    }
 }
 
 }  // namespace genlayer

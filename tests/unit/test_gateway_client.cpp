@@ -414,3 +414,36 @@ TEST_CASE("a key that occurs inside the mask is still masked, once", "[gateway]"
     GatewayClient client(config, std::make_shared<CancelToken>());
     CHECK_THROWS_WITH(client.status("task_1"), Catch::Contains("bad [API key]ey [API key]"));
 }
+
+TEST_CASE("a download follows a redirect to another host, checking it, without the key", "[gateway]") {
+    Recorder cdn_seen;
+    LoopbackServer cdn([&](httplib::Server& s) { s.Get("/signed/a.png", scripted(cdn_seen, {200}, "PNG")); });
+    Recorder files_seen;
+    LoopbackServer files([&](httplib::Server& s) {
+        s.Get("/generated/a.png", [&](const httplib::Request& request, httplib::Response& response) {
+            files_seen.add(request);
+            response.status = 302;
+            response.set_header("Location", cdn.url("/signed/a.png"));
+        });
+        s.Get("/loop", [&](const httplib::Request& request, httplib::Response& response) {
+            files_seen.add(request);
+            response.status = 307;
+            response.set_header("Location", files.url("/loop"));
+        });
+        s.Get("/to-plain-http", [&](const httplib::Request&, httplib::Response& response) {
+            response.status = 301;
+            response.set_header("Location", "http://example.com/a.png");
+        });
+    });
+    GatewayClient client(config_for("http://127.0.0.1:1"), std::make_shared<CancelToken>());
+
+    const auto bytes = client.download(files.url("/generated/a.png"), 1024);
+    CHECK(std::string(bytes.begin(), bytes.end()) == "PNG");
+    REQUIRE(cdn_seen.count() == 1);
+    CHECK(cdn_seen.seen()[0].authorization.empty());
+    CHECK(files_seen.seen()[0].authorization.empty());
+
+    CHECK(status_of([&] { client.download(files.url("/to-plain-http"), 1024); }) == GENLAYER_BAD_RESPONSE);
+    CHECK(status_of([&] { client.download(files.url("/loop"), 1024); }) == GENLAYER_BAD_RESPONSE);
+    CHECK(files_seen.count() == 1 + 6);  // the first hop, then the loop's six before giving up
+}
