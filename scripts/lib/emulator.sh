@@ -6,11 +6,15 @@ start_emulator() {
   local binary=$1 workdir=$2
   shift 2
   mkdir -p "$workdir"
-  "$binary" --port 0 --files-port 0 --log "$workdir/requests.jsonl" "$@" > "$workdir/stdout" 2> "$workdir/stderr" &
+  # Created here, not by the background job's redirect, so the reads below
+  # never race the job's start.
+  : > "$workdir/stdout"
+  : > "$workdir/stderr"
+  "$binary" --port 0 --files-port 0 --log "$workdir/requests.jsonl" "$@" >> "$workdir/stdout" 2>> "$workdir/stderr" &
   EMULATOR_PID=$!
   local api="" files="" tries=0
   # The ports are the first two lines the emulator prints.
-  while [ -z "$files" ]; do
+  while [ -z "$api" ] || [ -z "$files" ]; do
     if ! kill -0 "$EMULATOR_PID" 2>/dev/null; then
       echo "The gateway emulator did not start: $(cat "$workdir/stderr")" >&2
       return 1
@@ -19,7 +23,7 @@ start_emulator() {
     files=$(awk '$1=="FILES"{print $2}' "$workdir/stdout")
     tries=$((tries + 1))
     [ "$tries" -lt 200 ] || { echo "The gateway emulator printed no ports within 10 s." >&2; return 1; }
-    [ -n "$files" ] || sleep 0.05
+    [ -n "$api" ] && [ -n "$files" ] || sleep 0.05
   done
   EMULATOR_API_URL="http://127.0.0.1:$api"
   EMULATOR_FILES_URL="http://127.0.0.1:$files"
