@@ -1,6 +1,9 @@
-// Encoding and decoding images in memory with OpenImageIO.
+// Images in memory and in files. PNG, JPEG and WebP, the formats the
+// gateway deals in, go through their own libraries in-process; every other
+// format goes through the OpenImageIO module (image_file_module.hpp).
 #pragma once
 
+#include "codec_common.hpp"
 #include "rgba_image.hpp"
 
 #include <cstdint>
@@ -29,10 +32,6 @@ EncodedImage encode_png(const RgbaView& image, int compression_level);
 // Alpha is dropped (the caller checked the image is opaque).
 EncodedImage encode_jpeg(const RgbaView& image, int quality);
 
-struct DecodeLimits {
-    uint32_t max_side = 16384;
-};
-
 // Decodes PNG, JPEG, WebP or GIF bytes to RGBA8 (gray, RGB, 16-bit and
 // palette images are converted). The dimensions are checked against `limits`
 // before any pixel memory is allocated. Throws Error(BAD_RESPONSE) for
@@ -43,7 +42,9 @@ RgbaImage decode_image(std::span<const uint8_t> bytes, const DecodeLimits& limit
 // Error(INVALID_REQUEST) naming the file when it cannot be read.
 RgbaImage read_image_file(const std::string& path, const DecodeLimits& limits = {});
 
-// Writes RGBA8 to a file whose extension picks the format (png, jpg, …).
+// Writes RGBA8 to a file whose extension picks the format (png, jpg, tif,
+// …). The file is written under a temporary name and renamed into place, so
+// an interrupted write never leaves a truncated image under the real name.
 void write_image_file(const std::string& path, const RgbaView& image);
 
 }  // namespace genlayer

@@ -5,6 +5,7 @@
 #include <OpenImageIO/imageio.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -253,6 +254,8 @@ TEST_CASE("WebP and GIF are recognised from their bytes", "[image_codec]") {
     std::filesystem::remove_all(dir);
 }
 
+const std::vector<uint8_t> kStartOfScan = {0xff, 0xda};
+
 TEST_CASE("broken result images are refused with BAD_RESPONSE and nothing on stderr", "[image_codec]") {
     const RgbaImage noisy = varied_image(64, 64);
     const std::vector<uint8_t> png = genlayer::encode_png(view_of(noisy), 1).bytes;
@@ -260,7 +263,10 @@ TEST_CASE("broken result images are refused with BAD_RESPONSE and nothing on std
     std::vector<uint8_t> flipped_png = png;
     flipped_png[png.size() / 2] ^= 0x10;
     const std::vector<uint8_t> jpeg = genlayer::encode_jpeg(view_of(opaque_gradient(64, 64)), 92).bytes;
-    const std::vector<uint8_t> truncated_jpeg(jpeg.begin(), jpeg.begin() + long(jpeg.size() / 2));
+    // Cut inside the scan data, past the headers (SOS is FF DA).
+    const long scan_start = std::search(jpeg.begin(), jpeg.end(), kStartOfScan.begin(), kStartOfScan.end()) - jpeg.begin();
+    REQUIRE(scan_start < long(jpeg.size()));
+    const std::vector<uint8_t> truncated_jpeg(jpeg.begin(), jpeg.begin() + (scan_start + long(jpeg.size())) / 2);
     std::vector<uint8_t> png_magic_then_junk(png.begin(), png.begin() + 8);
     png_magic_then_junk.resize(100, 0x55);
 
@@ -335,6 +341,12 @@ TEST_CASE("image files are written in the format their extension names", "[image
     const genlayer::Error folder_error =
         error_of([&] { genlayer::write_image_file((dir / "no-folder" / "out.png").string(), view_of(opaque)); });
     CHECK(folder_error.status() == GENLAYER_INTERNAL);
-    CHECK_THAT(folder_error.what(), Catch::EndsWith("check that its folder exists and is writable."));
+    CHECK_THAT(folder_error.what(), Catch::Contains("no-folder/out.png") && Catch::EndsWith("free space."));
+
+    // Formats written through the OpenImageIO module say the same.
+    const genlayer::Error module_folder_error =
+        error_of([&] { genlayer::write_image_file((dir / "no-folder" / "out.tif").string(), view_of(opaque)); });
+    CHECK(module_folder_error.status() == GENLAYER_INTERNAL);
+    CHECK_THAT(module_folder_error.what(), Catch::Contains("no-folder/out.tif") && Catch::EndsWith("free space."));
     std::filesystem::remove_all(dir);
 }
