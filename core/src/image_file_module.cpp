@@ -24,8 +24,11 @@ const ImageFileModule& load_module() {
     // Never closed: OpenImageIO keeps threads and plug-ins of its own.
     void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!handle) {
-        const std::string why = dlerror();
-        throw refuse("could not be loaded: " + why.substr(0, why.find('\n')));
+        std::string why = dlerror();
+        why = why.substr(0, why.find('\n'));
+        // dlerror repeats the path the sentence already names.
+        if (why.starts_with(path.string() + ": ")) why.erase(0, path.string().size() + 2);
+        throw refuse("could not be loaded: " + why);
     }
     using Entry = const ImageFileModule* (*)();
     const auto entry = reinterpret_cast<Entry>(dlsym(handle, "genlayer_image_file_module"));

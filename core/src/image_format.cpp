@@ -32,15 +32,4 @@ ImageFormat format_of_extension(std::string_view path) {
     return ImageFormat::other;
 }
 
-const char* format_name(ImageFormat format) {
-    switch (format) {
-    case ImageFormat::png: return "PNG";
-    case ImageFormat::jpeg: return "JPEG";
-    case ImageFormat::webp: return "WebP";
-    case ImageFormat::gif: return "GIF";
-    case ImageFormat::other: break;
-    }
-    return "other";
-}
-
 }  // namespace genlayer

@@ -16,7 +16,4 @@ ImageFormat sniff_image_format(std::span<const uint8_t> bytes);
 // png, jpg/jpeg, webp, gif (any case); everything else is `other`.
 ImageFormat format_of_extension(std::string_view path);
 
-// "PNG", "JPEG", "WebP", "GIF" or "other".
-const char* format_name(ImageFormat format);
-
 }  // namespace genlayer

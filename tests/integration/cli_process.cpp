@@ -11,7 +11,8 @@
 
 namespace genlayer::testing {
 
-CliProcess::CliProcess(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+CliProcess::CliProcess(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+                       const std::string& program) {
     int out_pipe[2], err_pipe[2];
     if (::pipe2(out_pipe, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
     if (::pipe2(err_pipe, O_CLOEXEC) != 0) {
@@ -25,7 +26,7 @@ CliProcess::CliProcess(const std::vector<std::string>& args, const std::map<std:
     posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
     posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
 
-    std::vector<std::string> argv_text{GENLAYER_CLI_BIN};
+    std::vector<std::string> argv_text{program};
     argv_text.insert(argv_text.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : argv_text) argv.push_back(a.data());
@@ -98,8 +99,9 @@ CliResult CliProcess::finish() {
     return result_;
 }
 
-CliResult run_cli(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
-    return CliProcess(args, env).finish();
+CliResult run_cli(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+                  const std::string& program) {
+    return CliProcess(args, env, program).finish();
 }
 
 }  // namespace genlayer::testing

@@ -23,10 +23,12 @@ struct CliResult {
 // The CLI running in the background: a test waits for a condition (the
 // journal, the emulator's tasks), then signals it — SIGINT as Ctrl-C,
 // SIGKILL as a crash — and collects what it said. `env` replaces the
-// environment entirely (nothing leaks in from the test runner).
+// environment entirely (nothing leaks in from the test runner). `program`
+// is the built CLI unless a test runs a copy of it.
 class CliProcess {
 public:
-    CliProcess(const std::vector<std::string>& args, const std::map<std::string, std::string>& env);
+    CliProcess(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+               const std::string& program = GENLAYER_CLI_BIN);
     ~CliProcess();  // SIGKILL, if the test did not finish it
     CliProcess(const CliProcess&) = delete;
     CliProcess& operator=(const CliProcess&) = delete;
@@ -49,6 +51,7 @@ private:
 };
 
 // Runs to the end.
-CliResult run_cli(const std::vector<std::string>& args, const std::map<std::string, std::string>& env);
+CliResult run_cli(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+                  const std::string& program = GENLAYER_CLI_BIN);
 
 }  // namespace genlayer::testing

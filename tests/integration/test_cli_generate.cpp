@@ -122,3 +122,28 @@ TEST_CASE("plain progress lines on a pipe, nothing with --quiet") {
     REQUIRE(quiet.exit_code == 0);
     CHECK(quiet.err.empty());
 }
+
+TEST_CASE("without the OpenImageIO module beside it, the CLI still does PNG and JPEG and names what is missing") {
+    Fixture fx;
+    // A copy of the program in a folder of its own: no module beside it.
+    const auto lonely = fx.dir() / "lonely" / "genlayer";
+    std::filesystem::create_directories(lonely.parent_path());
+    std::filesystem::copy_file(GENLAYER_CLI_BIN, lonely);
+    const RgbaImage reference = test_pattern(64, 48, false);
+    write_image_file(fx.path("ref.png"), view_of(reference));
+    write_image_file(fx.path("ref.tif"), view_of(reference));
+
+    const auto png = run_cli({"generate", "--prompt", "a quiet bay", "--reference", fx.path("ref.png"), "--output",
+                              fx.path("out.jpg"), "--quiet"},
+                             fx.env(), lonely.string());
+    INFO(png.err);
+    CHECK(png.exit_code == 0);
+    CHECK(read_image_file(fx.path("out.jpg")).width > 0);
+
+    const auto tiff = run_cli({"upload", fx.path("ref.tif")}, fx.env(), lonely.string());
+    CHECK(tiff.exit_code == 2);
+    CHECK_THAT(tiff.err, Catch::Contains("The image file " + fx.path("ref.tif") + " could not be read (") &&
+                             Catch::Contains(lonely.parent_path().string() + "/genlayer-openimageio.so") &&
+                             Catch::Contains("could not be loaded"));
+    CHECK(fx.count_requests("POST", "/v1/uploads/images") == 1);  // the PNG reference only
+}
