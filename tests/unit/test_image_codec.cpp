@@ -350,3 +350,20 @@ TEST_CASE("image files are written in the format their extension names", "[image
     CHECK_THAT(module_folder_error.what(), Catch::Contains("no-folder/out.tif") && Catch::EndsWith("free space."));
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("writing over an image file replaces it whole and leaves nothing else behind", "[image_codec]") {
+    const auto dir = scratch_dir();
+    const RgbaImage first = varied_image(30, 20);
+    const RgbaImage second = opaque_gradient(12, 8);
+    for (const char* name : {"out.png", "out.tif"}) {
+        const std::string path = (dir / name).string();
+        genlayer::write_image_file(path, view_of(first));
+        genlayer::write_image_file(path, view_of(second));
+        CHECK(genlayer::read_image_file(path).pixels == second.pixels);
+    }
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) names.push_back(entry.path().filename());
+    std::sort(names.begin(), names.end());
+    CHECK(names == std::vector<std::string>{"out.png", "out.tif"});
+    std::filesystem::remove_all(dir);
+}
