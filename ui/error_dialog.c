@@ -1,3 +1,4 @@
+#include "dialog_placement.h"
 #include "generate_dialog.h"
 
 #include <gtk/gtk.h>
@@ -9,6 +10,7 @@ genlayer_error_dialog_show (const gchar *sentence)
                                                 GTK_BUTTONS_CLOSE, "%s", sentence);
     gtk_widget_set_name (dialog, "genlayer-error");
     gtk_window_set_title (GTK_WINDOW (dialog), "Generate Layer");
+    genlayer_dialog_place (dialog);
     gtk_dialog_run (GTK_DIALOG (dialog));
     gtk_widget_destroy (dialog);
 }

@@ -1,3 +1,4 @@
+#include "dialog_placement.h"
 #include "generate_dialog_internal.h"
 
 #include "size_choices.h"
@@ -266,6 +267,7 @@ genlayer_generate_dialog_new (const GenlayerPluginValues *values, genlayer_clien
                                          "_Cancel", GTK_RESPONSE_CANCEL,
                                          "_Generate", GTK_RESPONSE_OK, NULL);
     gtk_widget_set_name (dialog, "genlayer-generate-dialog");
+    genlayer_dialog_place (dialog);
     g_object_set_data_full (G_OBJECT (dialog), STATE_KEY, state, g_free);
     gtk_dialog_set_alternative_button_order (GTK_DIALOG (dialog), GTK_RESPONSE_OK,
                                              GTK_RESPONSE_CANCEL, -1);

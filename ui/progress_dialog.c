@@ -1,3 +1,4 @@
+#include "dialog_placement.h"
 #include "generate_dialog.h"
 #include "job_progress_text.h"
 
@@ -45,6 +46,7 @@ genlayer_progress_dialog_run (genlayer_job *job, const gchar *title)
     GtkWidget *dialog = gimp_dialog_new (title, "genlayer-progress", NULL, GTK_DIALOG_MODAL,
                                          NULL, NULL, "_Cancel", GTK_RESPONSE_CANCEL, NULL);
     gtk_widget_set_name (dialog, "genlayer-progress-dialog");
+    genlayer_dialog_place (dialog);
     GtkWidget *cancel = gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
     gtk_widget_set_name (cancel, "genlayer-progress-cancel");
 

@@ -1,5 +1,7 @@
 #include "recover_dialog.h"
 
+#include "dialog_placement.h"
+
 #include <libgimp/gimp.h>
 #include <libgimp/gimpui.h>
 
@@ -104,6 +106,7 @@ genlayer_recover_dialog_run (const GenlayerRecoverRow *rows, guint count, gboole
     GtkWidget *dialog = gimp_dialog_new ("Recover Generations", "genlayer-recover", NULL, 0,
                                          NULL, NULL, "_Cancel", GTK_RESPONSE_CANCEL,
                                          "_Import", GTK_RESPONSE_OK, NULL);
+    genlayer_dialog_place (dialog);
     GtkListStore *store = store_of (rows, count);
     GtkWidget *scrolled = gtk_scrolled_window_new (NULL, NULL);
     GtkWidget *note = gtk_label_new ("These generations were paid for but never reached an "

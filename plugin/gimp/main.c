@@ -7,6 +7,7 @@
 #include "procedure_arguments.h"
 #include "procedures.h"
 
+#include "dialog_placement.h"
 #include "generate_dialog.h"
 
 #include <genlayer/genlayer.h>
@@ -140,8 +141,10 @@ run (const gchar *name, gint n_params, const GimpParam *params,
      * GEGL_PATH saves about 0.15 s of every call. */
     g_setenv ("GEGL_PATH", "", TRUE);
     gegl_init (NULL, NULL);
-    if (run_mode == GIMP_RUN_INTERACTIVE)
+    if (run_mode == GIMP_RUN_INTERACTIVE) {
         gimp_ui_init (PLUG_IN_BINARY, FALSE);
+        genlayer_dialogs_follow_gimp ();
+    }
 
     results[0].type = GIMP_PDB_STATUS;
     results[0].data.d_status
