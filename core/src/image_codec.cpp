@@ -26,20 +26,29 @@ RgbaImage checked(const ModuleOutcome& outcome, RgbaImage image) {
     return image;
 }
 
-// The in-process codecs, or the module for GIF.
+RgbaImage decode_through_module(std::span<const uint8_t> bytes, const char* extension, const DecodeLimits& limits) {
+    RgbaImage image;
+    const ModuleOutcome outcome = image_file_module().decode(bytes, extension, limits, image);
+    return checked(outcome, std::move(image));
+}
+
+// The in-process codecs, or the module for GIF and CMYK JPEG.
 RgbaImage decode_bytes(std::span<const uint8_t> bytes, const DecodeLimits& limits) {
     switch (sniff_image_format(bytes)) {
     case ImageFormat::png: return decode_png(bytes, limits);
-    case ImageFormat::jpeg: return decode_jpeg(bytes, limits);
+    case ImageFormat::jpeg:
+        return is_cmyk_jpeg(bytes) ? decode_through_module(bytes, "jpg", limits) : decode_jpeg(bytes, limits);
     case ImageFormat::webp: return decode_webp(bytes, limits);
-    case ImageFormat::gif: {
-        RgbaImage image;
-        const ModuleOutcome outcome = image_file_module().decode(bytes, "gif", limits, image);
-        return checked(outcome, std::move(image));
-    }
+    case ImageFormat::gif: return decode_through_module(bytes, "gif", limits);
     case ImageFormat::other: break;
     }
     throw CodecProblem("it is not a PNG, JPEG, WebP or GIF image");
+}
+
+RgbaImage read_through_module(const std::string& path, const DecodeLimits& limits) {
+    RgbaImage image;
+    const ModuleOutcome outcome = image_file_module().read_file(path, limits, image);
+    return checked(outcome, std::move(image));
 }
 
 std::vector<uint8_t> file_bytes(const std::string& path) {
@@ -130,10 +139,8 @@ RgbaImage decode_image(std::span<const uint8_t> bytes, const DecodeLimits& limit
 
 RgbaImage read_image_file(const std::string& path, const DecodeLimits& limits) {
     try {
-        if (decoded_in_process(sniff_file(path))) return decode_bytes(file_bytes(path), limits);
-        RgbaImage image;
-        const ModuleOutcome outcome = image_file_module().read_file(path, limits, image);
-        return checked(outcome, std::move(image));
+        if (!decoded_in_process(sniff_file(path))) return read_through_module(path, limits);
+        return decode_bytes(file_bytes(path), limits);
     } catch (const CodecProblem& problem) {
         throw Error(GENLAYER_INVALID_REQUEST, "The image file " + path + " could not be read (" + problem.what() + ").");
     }

@@ -36,6 +36,15 @@ std::vector<uint8_t> encode_jpeg_bytes(const RgbaView& image, int quality) {
     return std::vector<uint8_t>(buffer, buffer + size);
 }
 
+bool is_cmyk_jpeg(std::span<const uint8_t> bytes) {
+    const TurboJpeg handle(tjInitDecompress());
+    int width = 0, height = 0, subsampling = 0, colorspace = 0;
+    return handle &&
+           tjDecompressHeader3(handle.get(), bytes.data(), bytes.size(), &width, &height, &subsampling,
+                               &colorspace) == 0 &&
+           (colorspace == TJCS_CMYK || colorspace == TJCS_YCCK);
+}
+
 RgbaImage decode_jpeg(std::span<const uint8_t> bytes, const DecodeLimits& limits) {
     const TurboJpeg handle(tjInitDecompress());
     int width = 0, height = 0, subsampling = 0, colorspace = 0;

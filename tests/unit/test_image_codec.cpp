@@ -4,6 +4,7 @@
 #include <OpenImageIO/filesystem.h>
 #include <OpenImageIO/imageio.h>
 #include <catch2/catch.hpp>
+#include <turbojpeg.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -348,6 +349,33 @@ TEST_CASE("image files are written in the format their extension names", "[image
         error_of([&] { genlayer::write_image_file((dir / "no-folder" / "out.tif").string(), view_of(opaque)); });
     CHECK(module_folder_error.status() == GENLAYER_INTERNAL);
     CHECK_THAT(module_folder_error.what(), Catch::Contains("no-folder/out.tif") && Catch::EndsWith("free space."));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a CMYK JPEG is read, through the OpenImageIO module", "[image_codec]") {
+    // Stored CMYK as Adobe writes it: 255 is no ink (white), 0 full ink.
+    // The left half is white, the right half black.
+    constexpr int kWidth = 32, kHeight = 16;
+    std::vector<uint8_t> cmyk(kWidth * kHeight * 4, 255);
+    for (int y = 0; y < kHeight; ++y) std::fill_n(cmyk.begin() + (y * kWidth + kWidth / 2) * 4, kWidth / 2 * 4, 0);
+    tjhandle compressor = tjInitCompress();
+    unsigned char* jpeg = nullptr;
+    unsigned long size = 0;
+    REQUIRE(tjCompress2(compressor, cmyk.data(), kWidth, 0, kHeight, TJPF_CMYK, &jpeg, &size, TJSAMP_444, 95, 0) == 0);
+    const auto dir = scratch_dir();
+    std::ofstream(dir / "cmyk.jpg", std::ios::binary).write(reinterpret_cast<const char*>(jpeg), long(size));
+    tjFree(jpeg);
+    tjDestroy(compressor);
+
+    const RgbaImage image = genlayer::read_image_file((dir / "cmyk.jpg").string());
+    REQUIRE(image.width == kWidth);
+    REQUIRE(image.height == kHeight);
+    const uint8_t* white = image.row(8) + 2 * 4;
+    const uint8_t* black = image.row(8) + (kWidth - 3) * 4;
+    CHECK(std::min({white[0], white[1], white[2]}) >= 250);
+    CHECK(std::max({black[0], black[1], black[2]}) <= 5);
+    CHECK((white[3] == 255 && black[3] == 255));
+    CHECK(genlayer::decode_image(file_bytes(dir / "cmyk.jpg")).pixels == image.pixels);
     std::filesystem::remove_all(dir);
 }
 
