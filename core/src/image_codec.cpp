@@ -12,7 +12,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <unistd.h>
 
 namespace genlayer {
@@ -51,11 +50,23 @@ RgbaImage read_through_module(const std::string& path, const DecodeLimits& limit
     return checked(outcome, std::move(image));
 }
 
-std::vector<uint8_t> file_bytes(const std::string& path) {
+std::ifstream open_for_reading(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw CodecProblem(errno == ENOENT ? "it does not exist" : std::strerror(errno));
-    std::vector<uint8_t> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.bad()) throw CodecProblem(std::strerror(errno));
+    // A folder opens like a file and reads as nothing.
+    std::error_code ignored;
+    if (std::filesystem::is_directory(path, ignored)) throw CodecProblem("it is a folder");
+    return in;
+}
+
+std::vector<uint8_t> file_bytes(const std::string& path) {
+    std::ifstream in = open_for_reading(path);
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    if (error) throw CodecProblem(error.message());
+    std::vector<uint8_t> bytes(size);
+    if (!in.read(reinterpret_cast<char*>(bytes.data()), std::streamsize(bytes.size())))
+        throw CodecProblem(std::string("reading it failed: ") + std::strerror(errno));
     return bytes;
 }
 
@@ -65,8 +76,7 @@ bool decoded_in_process(ImageFormat format) {
 
 // The first bytes of a file, enough to recognise its format.
 ImageFormat sniff_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw CodecProblem(errno == ENOENT ? "it does not exist" : std::strerror(errno));
+    std::ifstream in = open_for_reading(path);
     uint8_t head[16] = {};
     in.read(reinterpret_cast<char*>(head), sizeof head);
     return sniff_image_format({head, size_t(in.gcount())});

@@ -333,6 +333,7 @@ TEST_CASE("image files are written in the format their extension names", "[image
     const genlayer::Error read_error = error_of([&] { genlayer::read_image_file(missing); });
     CHECK(read_error.status() == GENLAYER_INVALID_REQUEST);
     CHECK_THAT(read_error.what(), Catch::StartsWith("The image file " + missing + " could not be read ("));
+    CHECK_THAT(error_of([&] { genlayer::read_image_file(dir.string()); }).what(), Catch::EndsWith("(it is a folder)."));
 
     const genlayer::Error format_error =
         error_of([&] { genlayer::write_image_file((dir / "out.nosuchformat").string(), view_of(opaque)); });
