@@ -24,7 +24,7 @@ typedef struct {
     gint32 drawable;
     gchar *drawable_name;
     gboolean same_session;  /* written under the GIMP process this plug-in runs in */
-    GenlayerSourceRegion region; /* image coordinates; image, drawable and has_selection unset */
+    GenlayerSourceRegion region; /* image coordinates; image, drawable, has_selection and selection unset */
     gint placement;         /* GenlayerPlacement */
     gboolean mask;          /* the layers get a mask from the selection */
 } GenlayerJobTarget;

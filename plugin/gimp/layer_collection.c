@@ -41,7 +41,6 @@ region_for (genlayer_job *job, gint32 image, const GenlayerJobTarget *target,
         *region = target->region;
         region->image = image;
         region->drawable = source_drawable_in (image, target);
-        region->has_selection = ! gimp_selection_is_empty (image);
         return GENLAYER_OK;
     }
     status = genlayer_job_result (job, 0, &first);
@@ -67,6 +66,9 @@ genlayer_collect_layers (genlayer_client *client, gint32 image,
 {
     GenlayerPluginValues values;
     GenlayerSourceRegion region;
+    /* A script's submit and collect are separate calls: the mask is the
+     * selection at collect time. */
+    GenlayerSelectionSnapshot selection = { 0 };
     genlayer_job *job = NULL;
     genlayer_status status = genlayer_job_collect (client, journaled->task_id, timeout_s, &job);
 
@@ -79,10 +81,16 @@ genlayer_collect_layers (genlayer_client *client, gint32 image,
     status = genlayer_job_runner_finish (job, wait, error);
     if (status == GENLAYER_OK)
         status = region_for (job, image, &journaled->target, &values, &region, error);
+    if (status == GENLAYER_OK && image != -1 && values.mask)
+    {
+        genlayer_selection_snapshot_take (image, &selection);
+        region.selection = &selection;
+    }
     if (status == GENLAYER_OK)
         status = genlayer_generated_layers_insert (job, &region, &values,
                                                    journaled->target.drawable_name, out, error);
     genlayer_plugin_values_clear (&values);
+    genlayer_selection_snapshot_clear (&selection);
     genlayer_job_destroy (job);
     return status;
 }

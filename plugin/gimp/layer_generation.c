@@ -85,11 +85,18 @@ genlayer_generate_layers (genlayer_client *client, gint32 image, gint32 drawable
                           GenlayerWait wait, GenlayerGeneratedLayers *out, gchar **error)
 {
     GenlayerSourceRegion region;
+    GenlayerSelectionSnapshot selection = { 0 };
     genlayer_job *job = NULL;
     genlayer_status status;
 
     if (! genlayer_source_region_find (image, drawable, &region, error))
         return GENLAYER_INVALID_REQUEST;
+    /* Before the wait, during which the person may select something else. */
+    if (extent != GENLAYER_SUBMIT_ONLY && region.has_selection && values->mask)
+    {
+        genlayer_selection_snapshot_take (image, &selection);
+        region.selection = &selection;
+    }
     status = start_job (client, &region, values, &job, error);
     if (status == GENLAYER_OK && extent == GENLAYER_SUBMIT_ONLY)
     {
@@ -101,5 +108,6 @@ genlayer_generate_layers (genlayer_client *client, gint32 image, gint32 drawable
         status = insert_when_done (job, &region, values, wait, out, error);
     /* After a submit this only stops waiting: the journal keeps the task. */
     genlayer_job_destroy (job);
+    genlayer_selection_snapshot_clear (&selection);
     return status;
 }

@@ -112,8 +112,8 @@ insert_layer (const GenlayerSourceRegion *region, const genlayer_image *image,
         cover_region (layer, region, image->width, image->height);
     gimp_layer_set_offsets (layer, region->x, region->y);
     /* The mask is made after placement: it is cut from the selection where the layer lies. */
-    if (region->has_selection && values->mask)
-        gimp_layer_add_mask (layer, gimp_layer_create_mask (layer, GIMP_ADD_MASK_SELECTION));
+    if (region->selection && region->selection->coverage && values->mask)
+        genlayer_selection_snapshot_mask (region->selection, layer);
     genlayer_layer_metadata_attach (layer, metadata_json);
     return layer;
 }

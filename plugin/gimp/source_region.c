@@ -9,6 +9,7 @@ genlayer_source_region_find (gint32 image, gint32 drawable,
     region->image = image;
     region->drawable = drawable;
     region->has_selection = ! gimp_selection_is_empty (image);
+    region->selection = NULL;
     /* Without a selection this is the whole drawable. */
     if (! gimp_drawable_mask_intersect (drawable, &region->x, &region->y,
                                         &region->width, &region->height))

@@ -6,6 +6,7 @@
 #define GENLAYER_GIMP_SOURCE_REGION_H
 
 #include "plugin_values.h"
+#include "selection_snapshot.h"
 
 #include <libgimp/gimp.h>
 
@@ -19,6 +20,8 @@ typedef struct {
     gint width;
     gint height;
     gboolean has_selection; /* the image had a selection when the region was found */
+    /* Borrowed from whoever took it; the new layers' mask. NULL: no mask. */
+    const GenlayerSelectionSnapshot *selection;
 } GenlayerSourceRegion;
 
 /* Finds the region of `drawable`. FALSE with a one-sentence *error (free it)

@@ -68,6 +68,9 @@
       (record-pixel name "bottom-right" layer 225 150)
       (record-pixel name "mask-corner" mask 0 0)
       (record-pixel name "mask-centre" mask 150 100)
+      (let ((comparison (mask-vs-gimp-selection-mask image layer 3)))
+        (fact name "mask-mismatches" (car comparison))
+        (fact name "mask-partial-points" (cadr comparison)))
       (fact name "selection-bounds" (cdr (gimp-selection-bounds image))))
     (gimp-image-delete image)))
 

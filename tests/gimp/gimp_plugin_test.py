@@ -381,6 +381,10 @@ def check_selection_cover_mask(checks, facts, name):
         checks.fail(name, "the new layer has no mask")
     checks.fact(name, facts, "mask-corner", "0")
     checks.fact(name, facts, "mask-centre", "255")
+    # The whole mask, its antialiased edge included, is what GIMP cuts from the selection.
+    checks.fact(name, facts, "mask-mismatches", "0")
+    if int(facts.get("mask-partial-points", "0")) == 0:
+        checks.fail(name, "the grid met no partly selected pixel, so the edge went unchecked")
     checks.fact(name, facts, "selection-bounds", "100 60 400 260")
 
 

@@ -114,3 +114,29 @@
     (fact case-name (string-append key ".type") (car (gimp-drawable-type layer)))
     (fact case-name (string-append key ".mask") (car (gimp-layer-get-mask layer)))
     (fact case-name (string-append key ".parasite") (parasite-text layer))))
+
+; Compares `layer`'s mask, on a grid of `step` pixels, with the mask GIMP's
+; own "add mask from selection" gives a layer of the same size and place:
+; (points-that-differ points-of-partial-coverage).
+(define (mask-vs-gimp-selection-mask image layer step)
+  (let* ((offsets (gimp-drawable-offsets layer))
+         (width (car (gimp-drawable-width layer)))
+         (height (car (gimp-drawable-height layer)))
+         (reference (car (gimp-layer-new image width height RGBA-IMAGE "reference" 100
+                                         LAYER-MODE-NORMAL)))
+         (mask (car (gimp-layer-get-mask layer))))
+    (gimp-image-insert-layer image reference 0 0)
+    (gimp-layer-set-offsets reference (car offsets) (cadr offsets))
+    (gimp-layer-add-mask reference (car (gimp-layer-create-mask reference ADD-MASK-SELECTION)))
+    (let ((expected (car (gimp-layer-get-mask reference))))
+      (let loop ((x 0) (y 0) (mismatches 0) (partial 0))
+        (cond ((>= y height)
+               (gimp-image-remove-layer image reference)
+               (list mismatches partial))
+              ((>= x width) (loop 0 (+ y step) mismatches partial))
+              (else
+               (let ((actual-value (vector-ref (cadr (gimp-drawable-get-pixel mask x y)) 0))
+                     (expected-value (vector-ref (cadr (gimp-drawable-get-pixel expected x y)) 0)))
+                 (loop (+ x step) y
+                       (if (= actual-value expected-value) mismatches (+ mismatches 1))
+                       (if (and (> expected-value 0) (< expected-value 255)) (+ partial 1) partial)))))))))
