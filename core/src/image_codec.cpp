@@ -36,7 +36,8 @@ RgbaImage decode_bytes(std::span<const uint8_t> bytes, const DecodeLimits& limit
     switch (sniff_image_format(bytes)) {
     case ImageFormat::png: return decode_png(bytes, limits);
     case ImageFormat::jpeg:
-        return is_cmyk_jpeg(bytes) ? decode_through_module(bytes, "jpg", limits) : decode_jpeg(bytes, limits);
+        if (auto image = decode_jpeg(bytes, limits)) return std::move(*image);
+        return decode_through_module(bytes, "jpg", limits);
     case ImageFormat::webp: return decode_webp(bytes, limits);
     case ImageFormat::gif: return decode_through_module(bytes, "gif", limits);
     case ImageFormat::other: break;

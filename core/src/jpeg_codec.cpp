@@ -36,21 +36,13 @@ std::vector<uint8_t> encode_jpeg_bytes(const RgbaView& image, int quality) {
     return std::vector<uint8_t>(buffer, buffer + size);
 }
 
-bool is_cmyk_jpeg(std::span<const uint8_t> bytes) {
-    const TurboJpeg handle(tjInitDecompress());
-    int width = 0, height = 0, subsampling = 0, colorspace = 0;
-    return handle &&
-           tjDecompressHeader3(handle.get(), bytes.data(), bytes.size(), &width, &height, &subsampling,
-                               &colorspace) == 0 &&
-           (colorspace == TJCS_CMYK || colorspace == TJCS_YCCK);
-}
-
-RgbaImage decode_jpeg(std::span<const uint8_t> bytes, const DecodeLimits& limits) {
+std::optional<RgbaImage> decode_jpeg(std::span<const uint8_t> bytes, const DecodeLimits& limits) {
     const TurboJpeg handle(tjInitDecompress());
     int width = 0, height = 0, subsampling = 0, colorspace = 0;
     if (!handle || tjDecompressHeader3(handle.get(), bytes.data(), bytes.size(), &width, &height, &subsampling,
                                        &colorspace) != 0)
         throw problem_of(handle);
+    if (colorspace == TJCS_CMYK || colorspace == TJCS_YCCK) return std::nullopt;
     check_dimensions(uint64_t(width), uint64_t(height), limits);
     RgbaImage image{uint32_t(width), uint32_t(height)};
     // Warnings count: a cut-short file "decodes" with its missing rows gray.

@@ -6,6 +6,7 @@
 #include "rgba_image.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -14,12 +15,10 @@ namespace genlayer {
 // Alpha is dropped (the caller checked the image is opaque); 4:2:0 chroma.
 std::vector<uint8_t> encode_jpeg_bytes(const RgbaView& image, int quality);
 
-// True for a CMYK (or YCCK) JPEG, which decode_jpeg does not convert (print
-// workflows make them; the OpenImageIO module reads them).
-bool is_cmyk_jpeg(std::span<const uint8_t> bytes);
-
 // Gray or colour JPEG to RGBA8 with alpha 255. A truncated or damaged file
-// is refused, not padded with gray as libjpeg would.
-RgbaImage decode_jpeg(std::span<const uint8_t> bytes, const DecodeLimits& limits);
+// is refused, not padded with gray as libjpeg would. nullopt for a CMYK (or
+// YCCK) JPEG, which TurboJPEG does not convert (print workflows make them;
+// the OpenImageIO module reads them).
+std::optional<RgbaImage> decode_jpeg(std::span<const uint8_t> bytes, const DecodeLimits& limits);
 
 }  // namespace genlayer
