@@ -8,10 +8,12 @@
 #include "status.hpp"
 #include "webp_codec.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <unistd.h>
 
 namespace genlayer {
@@ -51,36 +53,24 @@ RgbaImage read_through_module(const std::string& path, const DecodeLimits& limit
     return checked(outcome, std::move(image));
 }
 
-std::ifstream open_for_reading(const std::string& path) {
+// The whole file, or nullopt when its first bytes name none of the formats
+// decode_bytes knows: OpenImageIO then reads it by its path (TIFF, EXR, …).
+std::optional<std::vector<uint8_t>> recognised_file_bytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw CodecProblem(errno == ENOENT ? "it does not exist" : std::strerror(errno));
-    // A folder opens like a file and reads as nothing.
-    std::error_code ignored;
-    if (std::filesystem::is_directory(path, ignored)) throw CodecProblem("it is a folder");
-    return in;
-}
-
-std::vector<uint8_t> file_bytes(const std::string& path) {
-    std::ifstream in = open_for_reading(path);
     std::error_code error;
+    // A folder opens like a file and reads as nothing.
+    if (std::filesystem::is_directory(path, error)) throw CodecProblem("it is a folder");
     const auto size = std::filesystem::file_size(path, error);
     if (error) throw CodecProblem(error.message());
+
+    uint8_t head[16] = {};
+    in.read(reinterpret_cast<char*>(head), std::streamsize(std::min<uintmax_t>(size, sizeof head)));
+    if (sniff_image_format({head, size_t(in.gcount())}) == ImageFormat::other) return std::nullopt;
     std::vector<uint8_t> bytes(size);
-    if (!in.read(reinterpret_cast<char*>(bytes.data()), std::streamsize(bytes.size())))
+    if (!in.seekg(0) || !in.read(reinterpret_cast<char*>(bytes.data()), std::streamsize(bytes.size())))
         throw CodecProblem(std::string("reading it failed: ") + std::strerror(errno));
     return bytes;
-}
-
-bool decoded_in_process(ImageFormat format) {
-    return format == ImageFormat::png || format == ImageFormat::jpeg || format == ImageFormat::webp;
-}
-
-// The first bytes of a file, enough to recognise its format.
-ImageFormat sniff_file(const std::string& path) {
-    std::ifstream in = open_for_reading(path);
-    uint8_t head[16] = {};
-    in.read(reinterpret_cast<char*>(head), sizeof head);
-    return sniff_image_format({head, size_t(in.gcount())});
 }
 
 // Formats besides PNG and JPEG: the module writes beside the file under a
@@ -150,8 +140,8 @@ RgbaImage decode_image(std::span<const uint8_t> bytes, const DecodeLimits& limit
 
 RgbaImage read_image_file(const std::string& path, const DecodeLimits& limits) {
     try {
-        if (!decoded_in_process(sniff_file(path))) return read_through_module(path, limits);
-        return decode_bytes(file_bytes(path), limits);
+        if (auto bytes = recognised_file_bytes(path)) return decode_bytes(*bytes, limits);
+        return read_through_module(path, limits);
     } catch (const CodecProblem& problem) {
         throw Error(GENLAYER_INVALID_REQUEST, "The image file " + path + " could not be read (" + problem.what() + ").");
     }
