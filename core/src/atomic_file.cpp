@@ -48,6 +48,10 @@ void write_file_atomically(const std::filesystem::path& file, std::string_view c
         if (::fsync(out.get()) != 0) { ::unlink(temp.c_str()); fail(file, "fsync"); }
         if (::close(out.release()) != 0) { ::unlink(temp.c_str()); fail(file, "close"); }
     }
+    rename_into_place(temp, file);
+}
+
+void rename_into_place(const std::filesystem::path& temp, const std::filesystem::path& file) {
     if (::rename(temp.c_str(), file.c_str()) != 0) { ::unlink(temp.c_str()); fail(file, "rename"); }
     auto folder = file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
     Descriptor dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));

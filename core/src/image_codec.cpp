@@ -74,7 +74,7 @@ std::optional<std::vector<uint8_t>> recognised_file_bytes(const std::string& pat
 }
 
 // Formats besides PNG and JPEG: the module writes beside the file under a
-// name with the same extension (which names the format), then it is renamed.
+// name with the same extension (which names the format), renamed into place.
 void write_through_module(const std::string& path, const RgbaView& image) {
     const std::filesystem::path target(path);
     auto temp = target.parent_path() / target.stem();
@@ -86,9 +86,7 @@ void write_through_module(const std::string& path, const RgbaView& image) {
     } catch (const CodecProblem& problem) {
         throw Error(GENLAYER_INTERNAL, "The image file " + path + " could not be written (" + problem.what() + ").");
     }
-    if (outcome.kind == ModuleOutcome::ok && ::rename(temp.c_str(), path.c_str()) != 0)
-        outcome = {ModuleOutcome::failed, std::strerror(errno)};
-    if (outcome.kind == ModuleOutcome::ok) return;
+    if (outcome.kind == ModuleOutcome::ok) return rename_into_place(temp, path);
     ::unlink(temp.c_str());
     if (outcome.kind == ModuleOutcome::unknown_format)
         throw Error(GENLAYER_INVALID_REQUEST, "The output file " + path + " has no image format that can be written (" +
