@@ -1,6 +1,6 @@
 #include "arguments.hpp"
 
-#include "status.hpp"
+#include "base/status.hpp"
 
 #include <algorithm>
 

@@ -3,7 +3,7 @@
 // continues it instead of paying again.
 #pragma once
 
-#include "journal.hpp"
+#include "jobs/journal.hpp"
 
 #include <string>
 #include <vector>

@@ -4,9 +4,9 @@
 #include "common_options.hpp"
 #include "exit_codes.hpp"
 #include "interrupt.hpp"
-#include "job.hpp"
+#include "jobs/job.hpp"
 #include "progress_reporter.hpp"
-#include "url.hpp"
+#include "net/url.hpp"
 
 #include <cstdio>
 #include <filesystem>

@@ -4,8 +4,8 @@
 #include "common_options.hpp"
 #include "exit_codes.hpp"
 #include "interrupt.hpp"
-#include "gateway_config.hpp"
-#include "job.hpp"
+#include "gateway/gateway_config.hpp"
+#include "jobs/job.hpp"
 #include "progress_reporter.hpp"
 
 #include <cstdio>

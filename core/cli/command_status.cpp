@@ -3,8 +3,9 @@
 
 #include "common_options.hpp"
 #include "exit_codes.hpp"
-#include "gateway_config.hpp"
-#include "url.hpp"
+#include "gateway/gateway_config.hpp"
+#include "gateway/gateway_errors.hpp"
+#include "net/url.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -3,8 +3,8 @@
 
 #include "common_options.hpp"
 #include "exit_codes.hpp"
-#include "gateway_config.hpp"
-#include "reference_image.hpp"
+#include "gateway/gateway_config.hpp"
+#include "image/reference_image.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
 #include "common_options.hpp"
 
-#include "status.hpp"
+#include "base/status.hpp"
 
 namespace genlayer::cli {
 

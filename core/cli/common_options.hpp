@@ -2,8 +2,8 @@
 #pragma once
 
 #include "arguments.hpp"
-#include "poll_schedule.hpp"
-#include "settings.hpp"
+#include "jobs/poll_schedule.hpp"
+#include "gateway/settings.hpp"
 
 #include <string>
 #include <vector>

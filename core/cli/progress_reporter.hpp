@@ -2,7 +2,7 @@
 // terminal; one plain line per state and per 25 % otherwise.
 #pragma once
 
-#include "job.hpp"
+#include "jobs/job.hpp"
 #include "status_line.hpp"
 
 #include <string>

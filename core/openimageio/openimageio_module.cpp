@@ -1,6 +1,6 @@
 // genlayer-openimageio.so: the formats besides PNG, JPEG and WebP, through
 // OpenImageIO (see image_file_module.hpp for why this is a module).
-#include "image_file_module.hpp"
+#include "image/image_file_module.hpp"
 
 #include <OpenImageIO/filesystem.h>
 #include <OpenImageIO/imageio.h>

@@ -8,9 +8,11 @@
 // usage: genlayer-bench-fixed-k --base-url URL [--tasks N] [--workers K]
 //            [--immediate-retries R]                       (key: TOAPIS_API_KEY)
 #include "arguments.hpp"
-#include "gateway_config.hpp"
-#include "http_client.hpp"
-#include "poll_schedule.hpp"
+#include "gateway/gateway_config.hpp"
+#include "gateway/gateway_errors.hpp"
+#include "gateway/task_json.hpp"
+#include "net/http_client.hpp"
+#include "jobs/poll_schedule.hpp"
 
 #include <nlohmann/json.hpp>
 

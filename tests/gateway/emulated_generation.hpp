@@ -2,7 +2,7 @@
 // predict every pixel, and visible, so a person can tell results apart.
 #pragma once
 
-#include "rgba_image.hpp"
+#include "image/rgba_image.hpp"
 
 #include <array>
 #include <cstdint>

@@ -3,7 +3,7 @@
 // images, rendered at first need and kept.
 #pragma once
 
-#include "size_table.hpp"
+#include "gateway/size_table.hpp"
 #include "upload_store.hpp"
 
 #include <atomic>

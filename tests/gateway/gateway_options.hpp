@@ -1,7 +1,7 @@
 // The emulator's command line.
 #pragma once
 
-#include "size_table.hpp"
+#include "gateway/size_table.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,8 +1,8 @@
 #include "submission.hpp"
 
 #include "gateway_responses.hpp"
-#include "generation_request.hpp"
-#include "status.hpp"
+#include "gateway/generation_request.hpp"
+#include "base/status.hpp"
 
 #include <nlohmann/json.hpp>
 

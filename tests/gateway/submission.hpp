@@ -1,7 +1,7 @@
 // Reading and checking a submit body the way the gateway does.
 #pragma once
 
-#include "size_table.hpp"
+#include "gateway/size_table.hpp"
 
 #include <string>
 #include <string_view>

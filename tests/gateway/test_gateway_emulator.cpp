@@ -1,9 +1,9 @@
 // The gateway emulator, tested over loopback with a plain HTTP client: the
 // integration tests of the real client rely on everything asserted here.
-#include "base64.hpp"
+#include "base/base64.hpp"
 #include "emulated_generation.hpp"
 #include "emulator_process.hpp"
-#include "image_codec.hpp"
+#include "image/image_codec.hpp"
 
 #include <catch2/catch.hpp>
 #include <httplib.h>

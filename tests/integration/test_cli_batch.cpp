@@ -1,7 +1,7 @@
 // `genlayer batch` under interruption, crashes and the gateway's rate limit:
 // every input ends with its output, and the emulator's log shows each one
 // submitted exactly once.
-#include "image_codec.hpp"
+#include "image/image_codec.hpp"
 #include "test_fixture.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,7 +1,7 @@
 // `genlayer generate` when things go wrong: each failure ends in one
 // sentence and the right exit code, retries happen only where they are safe,
 // and nothing is billed twice.
-#include "journal.hpp"
+#include "jobs/journal.hpp"
 #include "test_fixture.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,6 +1,6 @@
 // `genlayer generate`, `upload` and `status` doing their ordinary work.
 #include "emulated_generation.hpp"
-#include "image_codec.hpp"
+#include "image/image_codec.hpp"
 #include "test_fixture.hpp"
 
 #include <catch2/catch.hpp>

@@ -2,7 +2,7 @@
 // truncated bodies, a stalling server, a connect that never completes, an
 // oversized reference and a key refused after the submit. Each case checks
 // the outcome and that nothing paid for is lost or billed twice.
-#include "image_codec.hpp"
+#include "image/image_codec.hpp"
 #include "test_fixture.hpp"
 
 #include <catch2/catch.hpp>

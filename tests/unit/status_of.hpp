@@ -2,7 +2,7 @@
 // genlayer::Error it throws.
 #pragma once
 
-#include "status.hpp"
+#include "base/status.hpp"
 
 #include <functional>
 

@@ -1,4 +1,4 @@
-#include "gateway_client.hpp"
+#include "gateway/gateway_client.hpp"
 #include "loopback_server.hpp"
 #include "status_of.hpp"
 

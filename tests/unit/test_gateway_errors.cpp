@@ -1,5 +1,4 @@
-#include "gateway_client.hpp"
-#include "gateway_errors.hpp"
+#include "gateway/gateway_errors.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
-#include "generation_request.hpp"
-#include "status.hpp"
+#include "gateway/generation_request.hpp"
+#include "base/status.hpp"
 
 #include <catch2/catch.hpp>
 

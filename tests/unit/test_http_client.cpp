@@ -1,4 +1,4 @@
-#include "http_client.hpp"
+#include "net/http_client.hpp"
 #include "loopback_server.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,5 +1,5 @@
-#include "image_codec.hpp"
-#include "status.hpp"
+#include "image/image_codec.hpp"
+#include "base/status.hpp"
 
 #include <OpenImageIO/filesystem.h>
 #include <OpenImageIO/imageio.h>

@@ -1,4 +1,4 @@
-#include "journal.hpp"
+#include "jobs/journal.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "poll_schedule.hpp"
+#include "jobs/poll_schedule.hpp"
 
 #include <catch2/catch.hpp>
 

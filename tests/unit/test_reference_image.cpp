@@ -1,5 +1,5 @@
-#include "reference_image.hpp"
-#include "status.hpp"
+#include "image/reference_image.hpp"
+#include "base/status.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "retry_policy.hpp"
+#include "net/retry_policy.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
-#include "settings.hpp"
-#include "status.hpp"
+#include "gateway/settings.hpp"
+#include "base/status.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
-#include "size_table.hpp"
-#include "status.hpp"
+#include "gateway/size_table.hpp"
+#include "base/status.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "gateway_client.hpp"
+#include "gateway/task_json.hpp"
 #include "status_of.hpp"
 
 #include <catch2/catch.hpp>

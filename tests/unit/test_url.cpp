@@ -1,5 +1,5 @@
 #include "status_of.hpp"
-#include "url.hpp"
+#include "net/url.hpp"
 
 #include <catch2/catch.hpp>
 

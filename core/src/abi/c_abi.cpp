@@ -1,0 +1,283 @@
+// The extern "C" trampolines of genlayer.h: each is noexcept, catches
+// everything, and turns an exception into a status plus a stored sentence.
+#include <genlayer/genlayer.h>
+
+#include "jobs/job.hpp"
+#include "jobs/journal.hpp"
+#include "gateway/settings.hpp"
+#include "base/status.hpp"
+
+#include <cstring>
+#include <string>
+
+struct genlayer_client {
+    genlayer::Settings settings;
+    std::string message;
+    std::string journal_json;  // keeps the last genlayer_client_journal_json alive
+};
+
+struct genlayer_job {
+    std::unique_ptr<genlayer::Job> job;
+    genlayer::JobSnapshot last;  // keeps the strings handed out alive
+    std::string request_json;
+    std::string report_json;
+    std::string message;  // a failure of an ABI call itself (e.g. mark_collected)
+};
+
+namespace {
+
+thread_local std::string last_error_message;
+
+// Runs `body`, storing the sentence of any failure in `message`.
+template <class Body>
+genlayer_status guarded(std::string& message, Body&& body) noexcept {
+    try {
+        body();
+        message.clear();
+        return GENLAYER_OK;
+    } catch (const genlayer::Error& error) {
+        message = error.what();
+        return error.status();
+    } catch (const std::bad_alloc&) {
+        message = "The computer ran out of memory; close other images and try again.";
+        return GENLAYER_INTERNAL;
+    } catch (const std::exception& error) {
+        message = std::string("An unexpected error occurred (") + error.what() + ").";
+        return GENLAYER_INTERNAL;
+    } catch (...) {
+        message = "An unexpected error occurred.";
+        return GENLAYER_INTERNAL;
+    }
+}
+
+// A struct from the host is read only up to the size the host says it has,
+// so a host built against an older, shorter struct still works.
+template <class Struct>
+Struct read_struct(const Struct* from) {
+    Struct copy{};
+    if (from) std::memcpy(&copy, from, std::min<size_t>(from->struct_size, sizeof(Struct)));
+    copy.struct_size = sizeof(Struct);
+    return copy;
+}
+
+std::string text(const char* value) { return value ? value : ""; }
+
+genlayer::JobConfig job_config(const genlayer_client& client, double timeout_s, const char* target_json) {
+    genlayer::JobConfig config;
+    config.settings = client.settings;
+    config.timeout_s = timeout_s;
+    if (target_json && *target_json) {
+        try {
+            config.target = nlohmann::json::parse(target_json);
+        } catch (const std::exception&) {
+            throw genlayer::Error(GENLAYER_INVALID_REQUEST, "The job's target description is not valid JSON.");
+        }
+    }
+    return config;
+}
+
+genlayer::RgbaImage copy_pixels(const genlayer_image& image) {
+    const auto view = read_struct(&image);
+    if (!view.pixels || view.width == 0 || view.height == 0 || view.stride < view.width * 4u)
+        throw genlayer::Error(GENLAYER_INVALID_REQUEST, "The reference image is empty or its row stride is too small.");
+    genlayer::RgbaImage copy(view.width, view.height);
+    for (uint32_t y = 0; y < view.height; ++y)
+        std::memcpy(copy.row(y), view.pixels + size_t(y) * view.stride, copy.row_bytes());
+    return copy;
+}
+
+}  // namespace
+
+extern "C" {
+
+uint32_t genlayer_abi_version(void) { return GENLAYER_ABI_VERSION; }
+
+const char* genlayer_status_name(genlayer_status status) {
+    switch (status) {
+        case GENLAYER_OK: return "OK";
+        case GENLAYER_CANCELLED: return "CANCELLED";
+        case GENLAYER_INVALID_REQUEST: return "INVALID_REQUEST";
+        case GENLAYER_AUTH: return "AUTH";
+        case GENLAYER_QUOTA: return "QUOTA";
+        case GENLAYER_RATE_LIMITED: return "RATE_LIMITED";
+        case GENLAYER_CONTENT_POLICY: return "CONTENT_POLICY";
+        case GENLAYER_NETWORK: return "NETWORK";
+        case GENLAYER_TIMEOUT: return "TIMEOUT";
+        case GENLAYER_BAD_RESPONSE: return "BAD_RESPONSE";
+        case GENLAYER_EXPIRED: return "EXPIRED";
+        case GENLAYER_TASK_FAILED: return "TASK_FAILED";
+        case GENLAYER_NOT_FOUND: return "NOT_FOUND";
+        case GENLAYER_OUTCOME_UNKNOWN: return "OUTCOME_UNKNOWN";
+        case GENLAYER_INTERNAL: return "INTERNAL";
+    }
+    return "UNKNOWN";
+}
+
+genlayer_status genlayer_client_create(const genlayer_client_options* options, genlayer_client** out) {
+    if (!out) return GENLAYER_INVALID_REQUEST;
+    *out = nullptr;
+    const auto opts = read_struct(options);
+    genlayer::SettingsOverrides overrides;
+    if (opts.api_key && *opts.api_key) overrides.api_key = opts.api_key;
+    if (opts.base_url && *opts.base_url) overrides.base_url = opts.base_url;
+    if (opts.timeout_s > 0) overrides.timeout_s = opts.timeout_s;
+    if (opts.journal_dir && *opts.journal_dir) overrides.journal_dir = opts.journal_dir;
+    return guarded(last_error_message, [&] {
+        auto client = std::make_unique<genlayer_client>();
+        client->settings = genlayer::load_settings(overrides);
+        *out = client.release();
+    });
+}
+
+const char* genlayer_last_error_message(void) { return last_error_message.c_str(); }
+
+void genlayer_client_destroy(genlayer_client* client) { delete client; }
+
+int genlayer_client_has_api_key(const genlayer_client* client) {
+    return client && !client->settings.api_key.empty() ? 1 : 0;
+}
+
+genlayer_status genlayer_client_set_api_key(genlayer_client* client, const char* api_key, int remember) {
+    if (!client) return GENLAYER_INVALID_REQUEST;
+    return guarded(client->message, [&] {
+        const std::string key = text(api_key);
+        if (key.empty()) throw genlayer::Error(GENLAYER_AUTH, "The API key is empty; paste the key from the ToAPIs console.");
+        if (remember) genlayer::store_api_key(client->settings.config_file, key);
+        client->settings.api_key = key;
+    });
+}
+
+const char* genlayer_client_message(const genlayer_client* client) {
+    return client ? client->message.c_str() : "";
+}
+
+const char* genlayer_size_table_json(void) {
+    return
+#include "size_table_data.inc"
+        ;
+}
+
+genlayer_status genlayer_job_start(genlayer_client* client, const genlayer_request* request, genlayer_job** out) {
+    if (!client || !out) return GENLAYER_INVALID_REQUEST;
+    *out = nullptr;
+    return guarded(client->message, [&] {
+        const auto req = read_struct(request);
+        genlayer::GenerationRequest generation;
+        generation.prompt = text(req.prompt);
+        if (req.model && *req.model) generation.model = req.model;
+        if (req.size && *req.size) generation.size = req.size;
+        if (req.resolution && *req.resolution) generation.resolution = req.resolution;
+        generation.n = req.n == 0 ? 1 : int(std::min<uint32_t>(req.n, 1000));
+        if (req.response_format && *req.response_format) generation.response_format = req.response_format;
+        if (req.reference) generation.reference = copy_pixels(*req.reference);
+        for (uint32_t i = 0; i < req.extra_reference_count && req.extra_references; ++i)
+            generation.extra_references.push_back(text(req.extra_references[i]));
+        auto handle = std::make_unique<genlayer_job>();
+        handle->job = genlayer::Job::generate(std::move(generation), job_config(*client, req.timeout_s, req.target_json));
+        *out = handle.release();
+    });
+}
+
+genlayer_status genlayer_job_collect(genlayer_client* client, const char* task_id, double timeout_s,
+                                     genlayer_job** out) {
+    if (!client || !out) return GENLAYER_INVALID_REQUEST;
+    *out = nullptr;
+    return guarded(client->message, [&] {
+        auto handle = std::make_unique<genlayer_job>();
+        handle->job = genlayer::Job::collect(text(task_id), job_config(*client, timeout_s, nullptr));
+        *out = handle.release();
+    });
+}
+
+genlayer_status genlayer_job_poll(genlayer_job* job, genlayer_progress* progress) {
+    if (!job) return GENLAYER_INVALID_REQUEST;
+    job->last = job->job->snapshot();
+    if (progress) {
+        genlayer_progress filled{};
+        filled.struct_size = sizeof filled;
+        filled.state = job->last.state;
+        filled.server_percent = job->last.server_percent;
+        filled.fraction = job->last.fraction;
+        filled.elapsed_s = job->last.elapsed_s;
+        std::memcpy(progress, &filled, std::min<size_t>(progress->struct_size, sizeof filled));
+    }
+    return GENLAYER_OK;
+}
+
+void genlayer_job_cancel(genlayer_job* job) {
+    if (job) job->job->cancel();
+}
+
+genlayer_status genlayer_job_status(genlayer_job* job) {
+    if (!job) return GENLAYER_INVALID_REQUEST;
+    job->last = job->job->snapshot();
+    return job->last.state >= GENLAYER_JOB_DONE ? job->last.status : GENLAYER_OK;
+}
+
+const char* genlayer_job_message(genlayer_job* job) {
+    if (!job) return "";
+    if (!job->message.empty()) return job->message.c_str();
+    job->last = job->job->snapshot();
+    return job->last.message.c_str();
+}
+
+const char* genlayer_job_task_id(genlayer_job* job) {
+    if (!job) return nullptr;
+    job->last = job->job->snapshot();
+    return job->last.task_id.empty() ? nullptr : job->last.task_id.c_str();
+}
+
+const char* genlayer_job_request_json(genlayer_job* job) {
+    if (!job || job->job->snapshot().state < GENLAYER_JOB_QUEUED) return "{}";
+    job->request_json = job->job->request_json().dump();
+    return job->request_json.c_str();
+}
+
+const char* genlayer_job_report_json(genlayer_job* job) {
+    if (!job) return "{}";
+    job->report_json = job->job->report().dump();
+    return job->report_json.c_str();
+}
+
+uint32_t genlayer_job_result_count(genlayer_job* job) {
+    if (!job || job->job->snapshot().state != GENLAYER_JOB_DONE) return 0;
+    return uint32_t(job->job->results().size());
+}
+
+genlayer_status genlayer_job_result(genlayer_job* job, uint32_t index, genlayer_image* out) {
+    if (!job || !out || index >= genlayer_job_result_count(job)) return GENLAYER_INVALID_REQUEST;
+    const auto& image = job->job->results()[index];
+    genlayer_image filled{sizeof(genlayer_image), image.width, image.height, uint32_t(image.row_bytes()),
+                          image.pixels.data()};
+    std::memcpy(out, &filled, std::min<size_t>(out->struct_size, sizeof filled));
+    return GENLAYER_OK;
+}
+
+genlayer_status genlayer_job_mark_collected(genlayer_job* job) {
+    if (!job) return GENLAYER_INVALID_REQUEST;
+    return guarded(job->message, [&] { job->job->mark_collected(); });
+}
+
+void genlayer_job_destroy(genlayer_job* job) { delete job; }
+
+const char* genlayer_client_journal_json(genlayer_client* client) {
+    if (!client) return "[]";
+    const auto status = guarded(client->message, [&] {
+        const genlayer::Journal journal(client->settings.journal_dir);
+        const long long now = genlayer::unix_now();
+        auto jobs = nlohmann::json::array();
+        for (const auto& entry : journal.list())
+            jobs.push_back({{"task_id", entry.task_id},
+                            {"stage", genlayer::to_string(entry.stage)},
+                            {"created_at", entry.created_at},
+                            {"expires_at", entry.expires_at},
+                            {"collectable", entry.collectable(now)},
+                            {"request", entry.request},
+                            {"target", entry.target}});
+        client->journal_json = jobs.dump();
+    });
+    if (status != GENLAYER_OK) client->journal_json = "[]";
+    return client->journal_json.c_str();
+}
+
+}  // extern "C"

@@ -1,0 +1,117 @@
+#include "gateway/generation_request.hpp"
+
+#include "base/status.hpp"
+#include "net/url.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+
+namespace genlayer {
+namespace {
+
+constexpr size_t kEchoedReferenceChars = 24;
+// Base64 of real image data runs to hundreds of characters; a shorter run of
+// base64 letters is more likely a file name without an extension.
+constexpr size_t kMinUnmarkedBase64Chars = 256;
+// How PNG, JPEG, GIF and WebP files begin once base64-encoded.
+constexpr std::string_view kBase64ImageMagics[] = {"iVBORw0KGgo", "/9j/", "R0lGOD", "UklGR"};
+
+Error invalid(const std::string& sentence) { return Error(GENLAYER_INVALID_REQUEST, sentence); }
+
+bool is_utf8_continuation(char byte) { return (uint8_t(byte) & 0xC0) == 0x80; }
+
+size_t count_code_points(std::string_view text) {
+    return size_t(std::count_if(text.begin(), text.end(), [](char c) { return !is_utf8_continuation(c); }));
+}
+
+// The first `max_chars` code points of `text`, with "…" when cut.
+std::string abbreviated(std::string_view text, size_t max_chars) {
+    size_t chars = 0;
+    for (size_t at = 0; at < text.size(); ++at)
+        if (!is_utf8_continuation(text[at]) && chars++ == max_chars) return std::string(text.substr(0, at)) + "…";
+    return std::string(text);
+}
+
+bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
+    return text.size() >= prefix.size() &&
+           std::equal(prefix.begin(), prefix.end(), text.begin(),
+                      [](char p, char t) { return p == std::tolower(uint8_t(t)); });
+}
+
+bool is_base64_char(char c) {
+    return std::isalnum(uint8_t(c)) || c == '+' || c == '/' || c == '=' || c == '-' || c == '_';
+}
+
+void check_reference(const std::string& reference) {
+    if (reference.empty()) throw invalid("A reference is empty; pass an image file or an http(s) URL.");
+    if (reference.find("://") != std::string::npos) {
+        if (!parse_url(reference))
+            throw invalid("Reference \"" + abbreviated(reference, kEchoedReferenceChars) +
+                          "\" is not an http(s) URL; pass an http(s) URL or a local image file.");
+        return;
+    }
+    if (looks_like_inline_image(reference))
+        throw invalid("Reference \"" + abbreviated(reference, kEchoedReferenceChars) +
+                      "\" looks like inline base64 image data; the gateway accepts only http(s) URLs, so pass a "
+                      "file path and it will be uploaded first.");
+
+    std::error_code error;
+    const auto status = std::filesystem::status(reference, error);
+    if (!std::filesystem::exists(status)) throw invalid("Reference file " + reference + " does not exist.");
+    if (!std::filesystem::is_regular_file(status))
+        throw invalid("Reference " + reference + " is not a file; pass an image file or an http(s) URL.");
+    if (!std::ifstream(reference, std::ios::binary).is_open())
+        throw invalid("Reference file " + reference + " cannot be read; check its permissions.");
+}
+
+}  // namespace
+
+bool looks_like_inline_image(std::string_view reference) {
+    if (starts_with_ignoring_case(reference, "data:")) return true;
+    std::string compact;
+    for (char c : reference) {
+        if (std::isspace(uint8_t(c))) continue;  // base64 is often wrapped in lines
+        if (!is_base64_char(c)) return false;
+        compact += c;
+    }
+    const bool has_image_magic = std::any_of(std::begin(kBase64ImageMagics), std::end(kBase64ImageMagics),
+                                             [&](std::string_view magic) { return compact.starts_with(magic); });
+    return has_image_magic || compact.size() >= kMinUnmarkedBase64Chars;
+}
+
+SizeTable::Choice validate_request(const GenerationRequest& request) {
+    const size_t prompt_chars = count_code_points(request.prompt);
+    const bool prompt_blank = std::all_of(request.prompt.begin(), request.prompt.end(),
+                                          [](char c) { return std::isspace(uint8_t(c)); });
+    if (prompt_blank) throw invalid("The prompt is empty; type what the new layer should show.");
+    if (prompt_chars > kMaxPromptChars)
+        throw invalid("The prompt has " + std::to_string(prompt_chars) + " characters; the gateway accepts at most " +
+                      std::to_string(kMaxPromptChars) + ".");
+
+    if (request.n < 1 || request.n > kMaxImages)
+        throw invalid("Variations must be between 1 and " + std::to_string(kMaxImages) + " (got " +
+                      std::to_string(request.n) + ").");
+
+    if (request.response_format != "url" && request.response_format != "b64_json")
+        throw invalid("The response format must be url or b64_json (got \"" + request.response_format + "\").");
+
+    const bool model_has_space = std::any_of(request.model.begin(), request.model.end(),
+                                             [](char c) { return std::isspace(uint8_t(c)); });
+    if (request.model.empty() || model_has_space)
+        throw invalid("The model id \"" + request.model + "\" is not valid; use an id without spaces such as "
+                      "gpt-image-2.");
+
+    const size_t reference_count = request.extra_references.size() + (request.reference ? 1 : 0);
+    if (reference_count > kMaxReferences)
+        throw invalid("There are " + std::to_string(reference_count) + " reference images; the gateway accepts at most " +
+                      std::to_string(kMaxReferences) + ".");
+    for (const std::string& reference : request.extra_references) check_reference(reference);
+
+    const int source_w = request.reference ? int(request.reference->width) : 0;
+    const int source_h = request.reference ? int(request.reference->height) : 0;
+    return SizeTable::builtin().resolve(request.size, request.resolution, source_w, source_h);
+}
+
+}  // namespace genlayer

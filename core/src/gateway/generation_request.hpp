@@ -1,0 +1,51 @@
+// A generation request as the user states it, validated locally before any
+// byte goes out.
+#pragma once
+
+#include "image/rgba_image.hpp"
+#include "gateway/size_table.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace genlayer {
+
+constexpr size_t kMaxPromptChars = 32000;
+constexpr int kMaxImages = 4;
+constexpr size_t kMaxReferences = 16;
+
+struct GenerationRequest {
+    std::string prompt;
+    std::string model = "gpt-image-2";
+    std::string size = "auto";
+    std::string resolution = "auto";
+    int n = 1;
+    std::string response_format = "url";
+    std::optional<RgbaImage> reference;      // pixels of the source region
+    std::vector<std::string> extra_references;  // local files or http(s) URLs
+};
+
+// What goes in the submit body once references are URLs and size is resolved.
+struct ResolvedRequest {
+    std::string prompt;
+    std::string model;
+    ImageSize size;
+    int resolution = 0;
+    int n = 1;
+    std::string response_format;
+    std::vector<std::string> reference_urls;
+};
+
+// Checks prompt length (1..32000 characters, counted as UTF-8 code points),
+// n, response_format, model (non-empty, no spaces), the reference count, and
+// that every extra reference is an http(s) URL or an existing readable local
+// file (a data: URI or base64 text is refused with the spec's
+// invalid_reference_images wording). Resolves size/resolution. Throws
+// Error(INVALID_REQUEST).
+SizeTable::Choice validate_request(const GenerationRequest& request);
+
+// True for strings that look like base64 image data or a data: URI.
+bool looks_like_inline_image(std::string_view reference);
+
+}  // namespace genlayer

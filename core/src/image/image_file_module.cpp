@@ -1,0 +1,49 @@
+#include "image/image_file_module.hpp"
+
+#include <dlfcn.h>
+
+#include <filesystem>
+#include <system_error>
+
+namespace genlayer {
+namespace {
+
+// Beside the executable: build/bin in the build tree, the plug-in's own
+// folder once installed.
+std::filesystem::path module_path() {
+    std::error_code error;
+    const auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
+    return (error ? std::filesystem::path(".") : executable.parent_path()) / kImageFileModuleName;
+}
+
+const ImageFileModule& load_module() {
+    const auto path = module_path();
+    const auto refuse = [&path](const std::string& why) {
+        return CodecProblem("formats other than PNG, JPEG and WebP need " + path.string() + ", which " + why);
+    };
+    // Never closed: OpenImageIO keeps threads and plug-ins of its own.
+    void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!handle) {
+        std::string why = dlerror();
+        why = why.substr(0, why.find('\n'));
+        // dlerror repeats the path the sentence already names.
+        if (why.starts_with(path.string() + ": ")) why.erase(0, path.string().size() + 2);
+        throw refuse("could not be loaded: " + why);
+    }
+    using Entry = const ImageFileModule* (*)();
+    const auto entry = reinterpret_cast<Entry>(dlsym(handle, "genlayer_image_file_module"));
+    const ImageFileModule* module = entry ? entry() : nullptr;
+    if (!module || module->version != kImageFileModuleVersion)
+        throw refuse("is not the version this program was built with");
+    return *module;
+}
+
+}  // namespace
+
+const ImageFileModule& image_file_module() {
+    // A failed load throws out of the initialiser and is tried again next time.
+    static const ImageFileModule& module = load_module();
+    return module;
+}
+
+}  // namespace genlayer

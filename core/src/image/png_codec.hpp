@@ -1,0 +1,22 @@
+// PNG through libpng: references with alpha go up as PNG, results come back
+// as PNG.
+#pragma once
+
+#include "image/codec_common.hpp"
+#include "image/rgba_image.hpp"
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace genlayer {
+
+// Straight-alpha RGBA8 at zlib `compression_level` (0-9). Throws
+// CodecProblem only when memory runs out.
+std::vector<uint8_t> encode_png_bytes(const RgbaView& image, int compression_level);
+
+// Any PNG (gray, palette, 16-bit, with or without alpha) to straight RGBA8.
+// Damaged or cut-short data is refused before libpng decodes it.
+RgbaImage decode_png(std::span<const uint8_t> bytes, const DecodeLimits& limits);
+
+}  // namespace genlayer

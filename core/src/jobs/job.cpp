@@ -1,0 +1,344 @@
+#include "jobs/job.hpp"
+
+#include "base/base64.hpp"
+#include "gateway/gateway_config.hpp"
+#include "gateway/gateway_errors.hpp"
+#include "image/reference_image.hpp"
+#include "net/url.hpp"
+
+#include <algorithm>
+
+namespace genlayer {
+namespace {
+
+double seconds_since(Clock::time_point since) {
+    return std::chrono::duration<double>(Clock::now() - since).count();
+}
+
+// How far along the whole job is, by stage: the wait dominates.
+constexpr double kUploadedFraction = 0.10;
+constexpr double kSubmittedFraction = 0.15;
+constexpr double kWaitedFraction = 0.90;
+
+genlayer_job_state state_of(TaskStatus status) {
+    return status == TaskStatus::queued ? GENLAYER_JOB_QUEUED : GENLAYER_JOB_RUNNING;
+}
+
+}  // namespace
+
+Job::Job(JobConfig config)
+    : config_(std::move(config)), journal_(config_.settings.journal_dir) {
+    const double timeout = config_.timeout_s > 0 ? config_.timeout_s : config_.settings.timeout_s;
+    deadline_ = deadline_after(timeout);
+    report_ = {{"stages", nlohmann::json::object()}};
+}
+
+Job::~Job() {
+    cancel();
+    if (worker_.joinable()) worker_.join();
+}
+
+std::unique_ptr<Job> Job::generate(GenerationRequest request, JobConfig config) {
+    auto choice = validate_request(request);
+    require_api_key(config.settings);
+    std::unique_ptr<Job> job(new Job(std::move(config)));
+    Job* self = job.get();
+    job->launch([self, request = std::move(request), choice]() mutable {
+        self->run_generation(std::move(request), choice);
+    });
+    return job;
+}
+
+std::unique_ptr<Job> Job::collect(std::string task_id, JobConfig config) {
+    require_task_id(task_id, true);
+    require_api_key(config.settings);
+    std::unique_ptr<Job> job(new Job(std::move(config)));
+    job->snapshot_.state = GENLAYER_JOB_QUEUED;
+    job->snapshot_.task_id = task_id;
+    Job* self = job.get();
+    job->launch([self, task_id = std::move(task_id)]() mutable { self->run_collection(std::move(task_id)); });
+    return job;
+}
+
+void Job::launch(std::function<void()> body) {
+    worker_ = std::thread([this, body = std::move(body)] {
+        try {
+            body();
+        } catch (const Error& error) {
+            if (cancel_->cancelled())
+                finish(GENLAYER_JOB_CANCELLED, GENLAYER_CANCELLED, cancelled_sentence());
+            else
+                finish(GENLAYER_JOB_FAILED, error.status(), error.what());
+        } catch (const std::exception& error) {
+            finish(GENLAYER_JOB_FAILED, GENLAYER_INTERNAL,
+                   std::string("An unexpected error stopped the job (") + error.what() + ").");
+        }
+    });
+}
+
+void Job::run_generation(GenerationRequest request, SizeTable::Choice choice) {
+    auto gateway = make_gateway();
+
+    ResolvedRequest resolved{request.prompt, request.model, choice.size, choice.resolution,
+                             request.n, request.response_format, {}};
+    resolved.reference_urls = upload_references(gateway, request, choice);
+    request = {};  // the reference pixels are no longer needed
+
+    request_json_ = {{"model", resolved.model},         {"prompt", resolved.prompt},
+                     {"size", resolved.size.text()},     {"resolution", std::to_string(resolved.resolution)},
+                     {"n", resolved.n},                  {"response_format", resolved.response_format},
+                     {"reference_images", resolved.reference_urls}};
+
+    set_state(GENLAYER_JOB_SUBMITTING, kUploadedFraction);
+    const auto submit_started = Clock::now();
+    // The slot comes first, so that a job killed while it waits for one has
+    // nothing in the journal and is simply submitted by the next run.
+    if (config_.gate) {
+        permit_ = config_.gate->acquire(*cancel_);
+        if (cancel_->cancelled()) throw Error(GENLAYER_CANCELLED, cancelled_sentence());
+    }
+    // Journaled before the submit: if we die between the submit and its
+    // answer, the entry says a task may exist and must not be sent again.
+    entry_.job_id = Journal::new_job_id();
+    entry_.created_at = unix_now();
+    entry_.request = request_json_;
+    entry_.target = config_.target;
+    entry_.stage = JobStage::submitting;
+    journal_.save(entry_);
+
+    TaskInfo task;
+    try {
+        task = gateway.submit(resolved);
+        permit_.accepted();
+    } catch (const Error& error) {
+        // Nothing was created unless the outcome is unknown; either way the
+        // entry records what happened and is never submitted again.
+        entry_.stage = error.status() == GENLAYER_OUTCOME_UNKNOWN ? JobStage::outcome_unknown : JobStage::failed;
+        entry_.error = error.what();
+        journal_.save(entry_);
+        throw;
+    }
+    time_stage("submit_s", submit_started);
+    entry_.task_id = task.id;
+    entry_.stage = JobStage::submitted;
+    journal_.save(entry_);
+    {
+        std::lock_guard lock(mutex_);
+        snapshot_.task_id = task.id;
+        report_["task_id"] = task.id;
+    }
+    set_state(state_of(task.status), kSubmittedFraction, task.progress);
+    wait_and_download(gateway, entry_);
+}
+
+std::vector<std::string> Job::upload_references(GatewayClient& gateway, const GenerationRequest& request,
+                                                const SizeTable::Choice& choice) {
+    const auto prepare_started = Clock::now();
+    const ReferenceLimits limits{uint32_t(std::max(choice.size.width, choice.size.height)), kUploadLimitBytes};
+    std::vector<EncodedImage> encoded;
+    if (request.reference) encoded.push_back(prepare_reference(view_of(*request.reference), limits));
+    std::vector<std::string> urls;
+    for (const auto& reference : request.extra_references) {
+        if (parse_url(reference)) continue;  // an http(s) URL goes as it is
+        const auto pixels = read_image_file(reference, config_.decode_limits);
+        encoded.push_back(prepare_reference(view_of(pixels), limits));
+    }
+    time_stage("prepare_s", prepare_started);
+
+    const auto upload_started = Clock::now();
+    for (size_t i = 0; i < encoded.size(); ++i) {
+        set_state(GENLAYER_JOB_UPLOADING, kUploadedFraction * double(i) / double(encoded.size()));
+        urls.push_back(upload_once(gateway, encoded[i]));
+    }
+    for (const auto& reference : request.extra_references)
+        if (parse_url(reference)) urls.push_back(reference);
+    time_stage("upload_s", upload_started);
+    return urls;
+}
+
+std::string Job::upload_once(GatewayClient& gateway, const EncodedImage& image) {
+    if (!config_.upload_cache) return gateway.upload(image).url;
+    return config_.upload_cache->url_for(sha256_hex(image.bytes), [&] { return gateway.upload(image).url; });
+}
+
+GatewayClient Job::make_gateway() {
+    auto config = gateway_config(config_.settings, deadline_);
+    if (config_.gate) config.on_rate_limited = [gate = config_.gate] { gate->rate_limited(); };
+    return GatewayClient(std::move(config), cancel_);
+}
+
+void Job::run_collection(std::string task_id) {
+    auto gateway = make_gateway();
+    if (auto known = journal_.find_task(task_id)) {
+        entry_ = std::move(*known);
+    } else {
+        entry_.job_id = Journal::new_job_id();
+        entry_.created_at = unix_now();
+        entry_.task_id = task_id;
+        entry_.stage = JobStage::submitted;
+        entry_.target = config_.target;
+        journal_.save(entry_);
+    }
+    request_json_ = entry_.request;
+    {
+        std::lock_guard lock(mutex_);
+        report_["task_id"] = task_id;
+    }
+    wait_and_download(gateway, entry_);
+}
+
+void Job::wait_and_download(GatewayClient& gateway, JournalEntry& entry) {
+    const auto wait_started = Clock::now();
+    PollSchedule schedule(config_.poll_mode);
+    TaskInfo task;
+    int polls = 0;
+    for (;;) {
+        const double next = schedule.next_poll_at();
+        const auto next_at = wait_started + std::chrono::duration_cast<Clock::duration>(
+                                                std::chrono::duration<double>(next));
+        if (next_at >= deadline_) {
+            cancel_->sleep_for(deadline_ - Clock::now());
+            if (cancel_->cancelled()) throw Error(GENLAYER_CANCELLED, cancelled_sentence());
+            throw Error(GENLAYER_TIMEOUT, "The task " + entry.task_id +
+                                              " did not finish in time; it keeps running on the server, "
+                                              "so collect it later with `genlayer resume`.");
+        }
+        if (!cancel_->sleep_for(next_at - Clock::now())) throw Error(GENLAYER_CANCELLED, cancelled_sentence());
+        task = gateway.status(entry.task_id);
+        ++polls;
+        if (task.status == TaskStatus::completed || task.status == TaskStatus::failed) break;
+        schedule.observe(seconds_since(wait_started), task.progress);
+        set_state(state_of(task.status),
+                  kSubmittedFraction + (kWaitedFraction - kSubmittedFraction) * task.progress / 100.0,
+                  task.progress);
+    }
+    permit_.release();  // the task is final: its slot on the gateway is free
+    time_stage("wait_s", wait_started);
+    {
+        std::lock_guard lock(mutex_);
+        report_["status_polls"] = polls;
+    }
+    if (task.status == TaskStatus::failed) {
+        const auto error = error_from_failed_task(task);
+        entry.stage = JobStage::failed;
+        entry.error = error.what();
+        journal_.save(entry);
+        throw error;
+    }
+    if (task.results.empty()) throw Error(GENLAYER_BAD_RESPONSE, "The gateway reported the task complete but sent no image.");
+
+    entry.stage = JobStage::completed;
+    entry.expires_at = task.expires_at;
+    entry.result_urls.clear();
+    for (const auto& item : task.results)
+        if (!item.url.empty()) entry.result_urls.push_back(item.url);
+    journal_.save(entry);
+
+    set_state(GENLAYER_JOB_DOWNLOADING, kWaitedFraction, 100);
+    double download_s = 0, decode_s = 0;
+    std::vector<RgbaImage> images;
+    for (size_t i = 0; i < task.results.size(); ++i) {
+        const auto& item = task.results[i];
+        auto started = Clock::now();
+        std::vector<uint8_t> bytes;
+        if (!item.url.empty()) {
+            bytes = gateway.download(item.url, config_.max_download_bytes);
+        } else if (auto decoded = decode_base64(item.b64_json)) {
+            bytes = std::move(*decoded);
+        } else {
+            throw Error(GENLAYER_BAD_RESPONSE, "The gateway sent an image whose base64 text is corrupt.");
+        }
+        download_s += seconds_since(started);
+        started = Clock::now();
+        images.push_back(decode_image(bytes, config_.decode_limits));
+        decode_s += seconds_since(started);
+        set_state(GENLAYER_JOB_DOWNLOADING,
+                  kWaitedFraction + (1 - kWaitedFraction) * double(i + 1) / double(task.results.size()), 100);
+    }
+    results_ = std::move(images);
+    {
+        std::lock_guard lock(mutex_);
+        report_["stages"]["download_s"] = download_s;
+        report_["stages"]["decode_s"] = decode_s;
+        const auto& stats = gateway.stats();
+        report_["bytes_uploaded"] = stats.bytes_uploaded;
+        report_["bytes_downloaded"] = stats.bytes_downloaded;
+        report_["requests"] = stats.requests;
+        report_["retries"] = stats.retries;
+        report_["rate_limited"] = stats.rate_limited;
+    }
+    finish(GENLAYER_JOB_DONE, GENLAYER_OK, "");
+}
+
+void Job::set_state(genlayer_job_state state, double fraction, int server_percent) {
+    std::lock_guard lock(mutex_);
+    snapshot_.state = state;
+    snapshot_.fraction = fraction;
+    if (server_percent >= 0) snapshot_.server_percent = server_percent;
+}
+
+void Job::finish(genlayer_job_state state, Status status, std::string message) {
+    permit_.release();
+    {
+        std::lock_guard lock(mutex_);
+        snapshot_.state = state;
+        snapshot_.status = status;
+        snapshot_.message = std::move(message);
+        if (state == GENLAYER_JOB_DONE) snapshot_.fraction = 1;
+        report_["elapsed_s"] = seconds_since(started_);
+    }
+    finished_cv_.notify_all();
+}
+
+std::string Job::cancelled_sentence() const {
+    // Not journaled, or journaled as failed: the submit was never sent.
+    if (entry_.job_id.empty() || (entry_.stage == JobStage::failed && entry_.task_id.empty()))
+        return "Cancelled before the task was submitted; nothing was billed.";
+    if (entry_.task_id.empty())  // submitting, or sent with its outcome unknown
+        return "Cancelled while submitting; if the task was created it is kept in the journal, see `genlayer jobs`.";
+    return "Cancelled; the task " + entry_.task_id +
+           " keeps running on the server and can be collected later (Recover Generations or `genlayer resume`).";
+}
+
+void Job::time_stage(const char* name, Clock::time_point since) {
+    std::lock_guard lock(mutex_);
+    report_["stages"][name] = seconds_since(since);
+}
+
+JobSnapshot Job::snapshot() const {
+    std::lock_guard lock(mutex_);
+    JobSnapshot copy = snapshot_;
+    copy.elapsed_s = seconds_since(started_);
+    return copy;
+}
+
+bool Job::finished() const {
+    std::lock_guard lock(mutex_);
+    return snapshot_.state >= GENLAYER_JOB_DONE;
+}
+
+void Job::cancel() { cancel_->cancel(); }
+
+void Job::wait() {
+    std::unique_lock lock(mutex_);
+    finished_cv_.wait(lock, [this] { return snapshot_.state >= GENLAYER_JOB_DONE; });
+}
+
+bool Job::wait_for(std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mutex_);
+    return finished_cv_.wait_for(lock, timeout, [this] { return snapshot_.state >= GENLAYER_JOB_DONE; });
+}
+
+nlohmann::json Job::report() const {
+    std::lock_guard lock(mutex_);
+    return report_;
+}
+
+void Job::mark_collected(const nlohmann::json& outputs) {
+    if (entry_.job_id.empty()) return;
+    entry_.stage = JobStage::collected;
+    if (!outputs.is_null()) entry_.target["outputs"] = outputs;
+    journal_.save(entry_);
+}
+
+}  // namespace genlayer

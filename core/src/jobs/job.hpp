@@ -1,0 +1,119 @@
+// One generation, run on its own worker thread: prepare the reference,
+// upload, journal, submit, poll, download, decode. The host reads a snapshot
+// without blocking and may cancel from any thread.
+#pragma once
+
+#include "base/cancel_token.hpp"
+#include "gateway/gateway_client.hpp"
+#include "gateway/generation_request.hpp"
+#include "image/image_codec.hpp"
+#include "jobs/journal.hpp"
+#include "jobs/poll_schedule.hpp"
+#include "image/rgba_image.hpp"
+#include "gateway/settings.hpp"
+#include "jobs/submit_gate.hpp"
+#include "jobs/upload_cache.hpp"
+#include "base/status.hpp"
+
+#include <genlayer/genlayer.h>
+#include <nlohmann/json.hpp>
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace genlayer {
+
+struct JobSnapshot {
+    genlayer_job_state state = GENLAYER_JOB_PREPARING;
+    int server_percent = -1;
+    double fraction = 0;
+    double elapsed_s = 0;
+    Status status = GENLAYER_OK;  // meaningful once final
+    std::string message;
+    std::string task_id;
+};
+
+struct JobConfig {
+    Settings settings;
+    double timeout_s = 0;  // 0: settings.timeout_s
+    PollMode poll_mode = PollMode::adaptive;
+    nlohmann::json target = nlohmann::json::object();  // journaled for recovery
+    DecodeLimits decode_limits;
+    size_t max_download_bytes = 64 * 1024 * 1024;
+    // A batch shares these between its jobs; a single job may leave them empty.
+    std::shared_ptr<SubmitGate> gate;
+    std::shared_ptr<UploadCache> upload_cache;
+};
+
+class Job {
+public:
+    // Validates the request here, on the caller's thread (throws
+    // Error(INVALID_REQUEST) or Error(AUTH) before anything is sent), then
+    // starts the worker.
+    static std::unique_ptr<Job> generate(GenerationRequest request, JobConfig config);
+    // Collects a task that was submitted before (by id).
+    static std::unique_ptr<Job> collect(std::string task_id, JobConfig config);
+
+    ~Job();  // cancels and joins
+    Job(const Job&) = delete;
+    Job& operator=(const Job&) = delete;
+
+    JobSnapshot snapshot() const;  // never blocks on the network
+    bool finished() const;
+    void cancel();                 // any thread
+    void wait();                   // blocks until final
+    // Blocks until final or `timeout`; true when final (the CLI's UI tick).
+    bool wait_for(std::chrono::milliseconds timeout);
+
+    // After DONE: the decoded images, and the request as sent.
+    const std::vector<RgbaImage>& results() const { return results_; }
+    std::vector<RgbaImage> take_results() { return std::move(results_); }
+    const nlohmann::json& request_json() const { return request_json_; }
+    // Stage times, bytes and request counts.
+    nlohmann::json report() const;
+    // Records that the host holds the images (and where, if it says).
+    void mark_collected(const nlohmann::json& outputs = nullptr);
+
+private:
+    explicit Job(JobConfig config);
+    void run_generation(GenerationRequest request, SizeTable::Choice choice);
+    void run_collection(std::string task_id);
+    // The shared second half: wait for the task, download and decode.
+    void wait_and_download(GatewayClient& gateway, JournalEntry& entry);
+    std::vector<std::string> upload_references(GatewayClient& gateway, const GenerationRequest& request,
+                                               const SizeTable::Choice& choice);
+    std::string upload_once(GatewayClient& gateway, const EncodedImage& image);
+    GatewayClient make_gateway();
+    // Runs `body` on the worker thread and turns whatever it throws into the final state.
+    void launch(std::function<void()> body);
+    void set_state(genlayer_job_state state, double fraction, int server_percent = -1);
+    void finish(genlayer_job_state state, Status status, std::string message);
+    std::string cancelled_sentence() const;
+    void time_stage(const char* name, Clock::time_point since);
+
+    JobConfig config_;
+    Journal journal_;
+    SharedCancelToken cancel_ = std::make_shared<CancelToken>();
+    Clock::time_point started_ = Clock::now();
+    Clock::time_point deadline_;
+
+    mutable std::mutex mutex_;
+    JobSnapshot snapshot_;      // guarded by mutex_
+    nlohmann::json report_;     // guarded by mutex_
+    std::condition_variable finished_cv_;
+
+    // Written by the worker before the state becomes DONE, read after.
+    std::vector<RgbaImage> results_;
+    nlohmann::json request_json_;
+    JournalEntry entry_;
+    SubmitGate::Permit permit_;  // held from before the submit until the task is final
+
+    std::thread worker_;
+};
+
+}  // namespace genlayer

@@ -1,0 +1,83 @@
+#include "jobs/upload_cache.hpp"
+
+#include "base/atomic_file.hpp"
+#include "jobs/journal.hpp"
+
+#include <nlohmann/json.hpp>
+#include <openssl/evp.h>
+
+#include <fstream>
+
+namespace genlayer {
+
+std::string sha256_hex(std::span<const uint8_t> bytes) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string hex;
+    for (unsigned int i = 0; i < length; ++i) {
+        hex += kHex[digest[i] >> 4];
+        hex += kHex[digest[i] & 15];
+    }
+    return hex;
+}
+
+UploadCache::UploadCache(std::filesystem::path file, std::chrono::seconds lifetime)
+    : file_(std::move(file)), lifetime_(lifetime) {
+    std::ifstream in(file_);
+    if (!in) return;
+    try {
+        const auto json = nlohmann::json::parse(in);
+        for (const auto& [digest, entry] : json.items())
+            entries_[digest] = {entry.at("url").get<std::string>(), entry.at("uploaded_at").get<long long>()};
+    } catch (const std::exception&) {
+        entries_.clear();  // a damaged cache only costs a few uploads
+    }
+}
+
+std::optional<std::string> UploadCache::fresh_url(const std::string& digest) const {
+    auto it = entries_.find(digest);
+    if (it == entries_.end() || unix_now() - it->second.uploaded_at >= lifetime_.count()) return std::nullopt;
+    return it->second.url;
+}
+
+std::string UploadCache::url_for(const std::string& digest, const std::function<std::string()>& upload) {
+    {
+        std::unique_lock lock(mutex_);
+        upload_finished_.wait(lock, [&] { return !uploading_.contains(digest); });
+        if (auto url = fresh_url(digest)) return *url;
+        uploading_.insert(digest);
+    }
+    auto finished = [&] {
+        std::lock_guard lock(mutex_);
+        uploading_.erase(digest);
+        upload_finished_.notify_all();
+    };
+    try {
+        const std::string url = upload();
+        store(digest, url);
+        finished();
+        return url;
+    } catch (...) {
+        finished();
+        throw;
+    }
+}
+
+void UploadCache::store(const std::string& digest, const std::string& url) {
+    std::lock_guard lock(mutex_);
+    const long long now = unix_now();
+    std::erase_if(entries_, [&](const auto& item) { return now - item.second.uploaded_at >= lifetime_.count(); });
+    entries_[digest] = {url, now};
+    save();
+}
+
+void UploadCache::save() const {
+    nlohmann::json json = nlohmann::json::object();
+    for (const auto& [digest, entry] : entries_) json[digest] = {{"url", entry.url}, {"uploaded_at", entry.uploaded_at}};
+    std::filesystem::create_directories(file_.parent_path());
+    write_file_atomically(file_, json.dump(1) + "\n", 0600);
+}
+
+}  // namespace genlayer
