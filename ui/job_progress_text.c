@@ -1,12 +1,5 @@
 #include "job_progress_text.h"
 
-gboolean
-genlayer_job_state_is_final (genlayer_job_state state)
-{
-    return state == GENLAYER_JOB_DONE || state == GENLAYER_JOB_FAILED
-           || state == GENLAYER_JOB_CANCELLED;
-}
-
 gchar *
 genlayer_job_progress_text (const genlayer_progress *progress)
 {

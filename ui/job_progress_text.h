@@ -11,9 +11,6 @@
 
 G_BEGIN_DECLS
 
-/* TRUE for DONE, FAILED and CANCELLED. */
-gboolean genlayer_job_state_is_final (genlayer_job_state state);
-
 /* One short line for the state, with the server's percent while the task
  * runs, e.g. "Uploading reference…", "Queued…", "Generating… 45 %".
  * Free with g_free. */

@@ -8,6 +8,7 @@
 #include "exit_codes.hpp"
 #include "interrupt.hpp"
 #include "gateway/gateway_config.hpp"
+#include "gateway/limits.hpp"
 #include "jobs/job.hpp"
 
 #include <filesystem>
@@ -20,7 +21,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr double kPricePerRequest = 0.015;  // documented price per generation
 // Jobs beyond the gate's limit prepare and upload while others wait on the gateway.
 constexpr int kPrefetch = 2;
 
@@ -159,7 +159,7 @@ int run_batch(int argc, char** argv) {
         {"collected", summary.collected},  {"skipped", summary.skipped},
         {"failed", summary.failures.size()}, {"elapsed_s", elapsed},
         {"submits", summary.submits},      {"requests", summary.requests},
-        {"rate_limited", summary.rate_limited}, {"cost_usd", summary.submits * kPricePerRequest},
+        {"rate_limited", summary.rate_limited}, {"cost_usd", estimated_cost_usd(summary.submits)},
         {"interrupted", stopping},
     };
     for (const auto& [input, sentence] : summary.failures) report["failures"].push_back({{"input", input}, {"error", sentence}});
@@ -170,7 +170,7 @@ int run_batch(int argc, char** argv) {
                   "%d written, %d collected from earlier runs, %d skipped, %zu failed in %.1f s; %d submits ($%.3f), "
                   "%d requests, %d answered 429.",
                   summary.written, summary.collected, summary.skipped, summary.failures.size(), elapsed,
-                  summary.submits, summary.submits * kPricePerRequest, summary.requests, summary.rate_limited);
+                  summary.submits, estimated_cost_usd(summary.submits), summary.requests, summary.rate_limited);
     progress.note(line);
     for (const auto& [input, sentence] : summary.failures) progress.note("failed: " + input + ": " + sentence);
     if (stopping) {

@@ -98,7 +98,7 @@ procedure_named (const gchar *name)
     return NULL;
 }
 
-/* Checks the core, makes a client and runs the procedure with it. */
+/* Makes a client and runs the procedure with it. */
 static GimpPDBStatusType
 run_with_client (const Procedure *procedure, GimpRunMode run_mode, const GimpParam *params,
                  gint n_params, GenlayerGeneratedLayers *out, gchar **error)
@@ -107,13 +107,6 @@ run_with_client (const Procedure *procedure, GimpRunMode run_mode, const GimpPar
     genlayer_client *client = NULL;
     GimpPDBStatusType status;
 
-    if (genlayer_abi_version () != GENLAYER_ABI_VERSION)
-    {
-        *error = g_strdup_printf ("The genlayer core has ABI version %u but this plug-in "
-                                  "was built for %u; reinstall the plug-in from one build.",
-                                  genlayer_abi_version (), GENLAYER_ABI_VERSION);
-        return GIMP_PDB_EXECUTION_ERROR;
-    }
     if (genlayer_client_create (&options, &client) != GENLAYER_OK)
     {
         *error = g_strdup (genlayer_last_error_message ());

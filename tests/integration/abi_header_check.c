@@ -4,5 +4,5 @@
 uint32_t genlayer_abi_header_check(void);
 uint32_t genlayer_abi_header_check(void) {
     genlayer_request request = {sizeof(genlayer_request), "prompt", 0, 0, 0, 1, 0, 0, 0, 0, 0, 0};
-    return request.struct_size + GENLAYER_ABI_VERSION;
+    return request.struct_size + GENLAYER_API_VERSION;
 }

@@ -165,8 +165,32 @@ TEST_CASE("C ABI: a submitted task is collected by id") {
     CHECK(fx.count_requests("POST", "/v1/images/generations") == 1);
 }
 
-TEST_CASE("C ABI: the version and status names") {
-    CHECK(genlayer_abi_version() == GENLAYER_ABI_VERSION);
+TEST_CASE("C ABI: final states, limits and status names") {
+    for (uint32_t state = GENLAYER_JOB_PREPARING; state <= GENLAYER_JOB_CANCELLED; ++state)
+        CHECK(genlayer_job_state_is_final(state) ==
+              (state == GENLAYER_JOB_DONE || state == GENLAYER_JOB_FAILED || state == GENLAYER_JOB_CANCELLED));
+    CHECK(genlayer_job_state_is_final(99) == 0);
+
+    genlayer_limits limits{};
+    limits.struct_size = sizeof limits;
+    genlayer_get_limits(&limits);
+    CHECK(limits.max_prompt_chars == 32000);
+    CHECK(limits.min_images == 1);
+    CHECK(limits.max_images == 4);
+    CHECK(limits.max_references == 16);
+    CHECK(limits.price_per_image_usd == 0.015);
+    CHECK(limits.default_timeout_s == 300);
+    CHECK(std::string(limits.default_model) == "gpt-image-2");
+
+    // A host built against a shorter struct gets only what it has room for.
+    struct { genlayer_limits head; uint32_t canary; } older{};
+    older.head.struct_size = offsetof(genlayer_limits, min_images);
+    older.canary = 0xC0FFEE;
+    genlayer_get_limits(&older.head);
+    CHECK(older.head.max_prompt_chars == 32000);
+    CHECK(older.head.min_images == 0);
+    CHECK(older.canary == 0xC0FFEE);
+
     CHECK(std::string(genlayer_status_name(GENLAYER_RATE_LIMITED)) == "RATE_LIMITED");
     CHECK_THAT(genlayer_size_table_json(), Catch::Contains("2048x1152"));
 }

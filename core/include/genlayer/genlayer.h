@@ -1,16 +1,27 @@
 /*
- * genlayer — the stable C ABI of the genlayer core.
+ * genlayer — the C API of the genlayer core.
  *
- * A host (the GIMP shim, the CLI, a future Krita shim) includes only this
- * header. It is C99 and compiles as C and as C++.
+ * What it is: an in-process API. Each GIMP shim links the core statically
+ * and includes only this header; the CLI lives inside the core (core/cli)
+ * and is not a host of this header. A GIMP plug-in is installed as one
+ * folder copied into a profile, so it carries the core it was built with:
+ * there is no second copy of the core to load and no version skew to detect
+ * at run time. The rules below would still hold if the core were one day
+ * shipped as a shared library for other hosts, which is why structs carry
+ * their size and every function names its thread.
  *
- * Rules of the ABI:
+ * Rules:
+ *  - C99; compiles as C and as C++ (a test does both with -Wall -Wextra -pedantic).
  *  - Handles are typed and opaque. A handle is used from one thread at a time
  *    unless a function is tagged [any-thread].
  *  - Every struct that crosses the boundary starts with `struct_size`; the
- *    host sets it to sizeof(the struct) so the core can grow the struct later.
+ *    host sets it to sizeof(the struct), and the core reads and writes no
+ *    byte beyond it. Struct fields are fixed-width integers, never enums,
+ *    so their layout does not depend on the compiler's choice of enum size.
  *  - Every function that can fail returns a genlayer_status; the sentence that
  *    explains a failure is read with the handle's message getter.
+ *  - No function lets a C++ exception out: each catches everything and turns
+ *    it into a status (or, for getters, a safe empty value) plus a sentence.
  *  - Strings are UTF-8. A string returned by the core is owned by the core and
  *    stays valid until the next call on the same handle (or its destruction).
  *  - No function blocks on the network. genlayer_job_start returns at once,
@@ -31,8 +42,9 @@ extern "C" {
 #endif
 
 /* Bumped when a function's meaning changes or one is removed; adding a
- * function or growing a struct at its end does not bump it. */
-#define GENLAYER_ABI_VERSION 1u
+ * function or growing a struct at its end does not bump it. A host checks it
+ * at compile time (#if GENLAYER_API_VERSION < …). */
+#define GENLAYER_API_VERSION 2u
 
 typedef enum genlayer_status {
     GENLAYER_OK = 0,
@@ -52,7 +64,7 @@ typedef enum genlayer_status {
     GENLAYER_INTERNAL = 14        /* a bug or an unexpected local failure */
 } genlayer_status;
 
-/* Where a job is. Final states: DONE, FAILED, CANCELLED. */
+/* Where a job is; genlayer_job_state_is_final tells the final ones. */
 typedef enum genlayer_job_state {
     GENLAYER_JOB_PREPARING = 0,   /* encoding the reference */
     GENLAYER_JOB_UPLOADING = 1,
@@ -68,12 +80,27 @@ typedef enum genlayer_job_state {
 typedef struct genlayer_client genlayer_client;
 typedef struct genlayer_job genlayer_job;
 
-/* [any-thread] The ABI version the core was built with. A host refuses a core
- * whose version differs from the GENLAYER_ABI_VERSION it was compiled with. */
-uint32_t genlayer_abi_version(void);
-
 /* [any-thread] A short English name of a status, e.g. "RATE_LIMITED". */
 const char *genlayer_status_name(genlayer_status status);
+
+/* [any-thread] 1 for DONE, FAILED and CANCELLED (a genlayer_job_state), else 0. */
+int genlayer_job_state_is_final(uint32_t state);
+
+/* ---- Limits: what the gateway accepts and this project's defaults ------- */
+
+typedef struct genlayer_limits {
+    uint32_t struct_size;
+    uint32_t max_prompt_chars;    /* UTF-8 code points */
+    uint32_t min_images;          /* the range of genlayer_request.n */
+    uint32_t max_images;
+    uint32_t max_references;      /* the source region and extra references together */
+    double price_per_image_usd;   /* the cost shown before a generation is n times this */
+    double default_timeout_s;     /* one job's deadline when none is given */
+    const char *default_model;    /* static */
+} genlayer_limits;
+
+/* [any-thread] Fills *limits (up to its struct_size). */
+void genlayer_get_limits(genlayer_limits *limits);
 
 /* ---- Client: settings and the connection to the gateway ---------------- */
 
@@ -135,11 +162,11 @@ const char *genlayer_size_table_json(void);
 
 typedef struct genlayer_request {
     uint32_t struct_size;
-    const char *prompt;           /* required, 1..32000 characters */
-    const char *model;            /* NULL: gpt-image-2 */
+    const char *prompt;           /* required, 1..max_prompt_chars characters */
+    const char *model;            /* NULL: the default model of genlayer_limits */
     const char *size;             /* NULL or "auto": chosen from the reference's aspect */
     const char *resolution;       /* NULL or "auto": the smallest tier that fits */
-    uint32_t n;                   /* 1..4; 0 means 1 */
+    uint32_t n;                   /* min_images..max_images; 0 means 1 */
     const char *response_format;  /* NULL: "url"; or "b64_json" */
     const genlayer_image *reference; /* pixels of the source region, or NULL */
     const char *const *extra_references; /* local files or http(s) URLs */
@@ -152,7 +179,7 @@ typedef struct genlayer_request {
 
 typedef struct genlayer_progress {
     uint32_t struct_size;
-    genlayer_job_state state;
+    uint32_t state;               /* a genlayer_job_state */
     int32_t server_percent;       /* the task's progress 0..100, -1 before submit */
     double fraction;              /* 0..1, an estimate of the whole job */
     double elapsed_s;
@@ -173,7 +200,8 @@ genlayer_status genlayer_job_collect(genlayer_client *client,
                                      const char *task_id, double timeout_s,
                                      genlayer_job **out);
 
-/* [main-thread] Never blocks. Fills *progress; returns OK. */
+/* [main-thread] Never blocks. Fills *progress (up to its struct_size);
+ * returns OK, or INTERNAL when the core could not take a snapshot. */
 genlayer_status genlayer_job_poll(genlayer_job *job, genlayer_progress *progress);
 
 /* [any-thread] Asks the job to stop; a transfer in flight is aborted within

@@ -1,18 +1,34 @@
-// The extern "C" trampolines of genlayer.h: each is noexcept, catches
-// everything, and turns an exception into a status plus a stored sentence.
+// The extern "C" trampolines of genlayer.h: each catches everything, and
+// turns an exception into a status (or a getter's safe empty value) plus a
+// stored sentence. None may let an exception reach a C host.
 #include <genlayer/genlayer.h>
 
 #include "jobs/job.hpp"
 #include "jobs/journal.hpp"
+#include "gateway/limits.hpp"
 #include "gateway/settings.hpp"
 #include "base/status.hpp"
 
 #include <cstring>
 #include <string>
 
+namespace {
+
+// Room for any sentence, reserved up front, so that the sentence of a failed
+// allocation can still be stored without allocating.
+constexpr size_t kMessageCapacity = 512;
+
+std::string message_buffer() {
+    std::string message;
+    message.reserve(kMessageCapacity);
+    return message;
+}
+
+}  // namespace
+
 struct genlayer_client {
     genlayer::Settings settings;
-    std::string message;
+    std::string message = message_buffer();
     std::string journal_json;  // keeps the last genlayer_client_journal_json alive
 };
 
@@ -21,12 +37,33 @@ struct genlayer_job {
     genlayer::JobSnapshot last;  // keeps the strings handed out alive
     std::string request_json;
     std::string report_json;
-    std::string message;  // a failure of an ABI call itself (e.g. mark_collected)
+    std::string message = message_buffer();  // a failure of an ABI call itself (e.g. mark_collected)
 };
 
 namespace {
 
-thread_local std::string last_error_message;
+thread_local std::string last_error_message = message_buffer();
+
+// Stores the sentence of the exception being handled. Building a sentence
+// may itself fail for want of memory; the message is then left empty.
+genlayer_status failure_of_current_exception(std::string& message) noexcept {
+    try {
+        throw;
+    } catch (const genlayer::Error& error) {
+        try { message = error.what(); } catch (...) { message.clear(); }
+        return error.status();
+    } catch (const std::bad_alloc&) {
+        // Fits the reserved capacity: assigning it allocates nothing.
+        try { message = "The computer ran out of memory; close other images and try again."; } catch (...) {}
+        return GENLAYER_INTERNAL;
+    } catch (const std::exception& error) {
+        try { message = std::string("An unexpected error occurred (") + error.what() + ")."; } catch (...) { message.clear(); }
+        return GENLAYER_INTERNAL;
+    } catch (...) {
+        try { message = "An unexpected error occurred."; } catch (...) { message.clear(); }
+        return GENLAYER_INTERNAL;
+    }
+}
 
 // Runs `body`, storing the sentence of any failure in `message`.
 template <class Body>
@@ -35,18 +72,20 @@ genlayer_status guarded(std::string& message, Body&& body) noexcept {
         body();
         message.clear();
         return GENLAYER_OK;
-    } catch (const genlayer::Error& error) {
-        message = error.what();
-        return error.status();
-    } catch (const std::bad_alloc&) {
-        message = "The computer ran out of memory; close other images and try again.";
-        return GENLAYER_INTERNAL;
-    } catch (const std::exception& error) {
-        message = std::string("An unexpected error occurred (") + error.what() + ").";
-        return GENLAYER_INTERNAL;
     } catch (...) {
-        message = "An unexpected error occurred.";
-        return GENLAYER_INTERNAL;
+        return failure_of_current_exception(message);
+    }
+}
+
+// For getters: the value of `body`, or `fallback` when it throws (the
+// sentence is kept in `message`).
+template <class Value, class Body>
+Value guarded_or(Value fallback, std::string& message, Body&& body) noexcept {
+    try {
+        return body();
+    } catch (...) {
+        failure_of_current_exception(message);
+        return fallback;
     }
 }
 
@@ -58,6 +97,12 @@ Struct read_struct(const Struct* from) {
     if (from) std::memcpy(&copy, from, std::min<size_t>(from->struct_size, sizeof(Struct)));
     copy.struct_size = sizeof(Struct);
     return copy;
+}
+
+// Fills a host's struct only up to the size the host says it has.
+template <class Struct>
+void write_struct(Struct* to, const Struct& filled) {
+    std::memcpy(to, &filled, std::min<size_t>(to->struct_size, sizeof(Struct)));
 }
 
 std::string text(const char* value) { return value ? value : ""; }
@@ -90,7 +135,21 @@ genlayer::RgbaImage copy_pixels(const genlayer_image& image) {
 
 extern "C" {
 
-uint32_t genlayer_abi_version(void) { return GENLAYER_ABI_VERSION; }
+int genlayer_job_state_is_final(uint32_t state) { return genlayer::is_final_state(state) ? 1 : 0; }
+
+void genlayer_get_limits(genlayer_limits* limits) {
+    if (!limits) return;
+    genlayer_limits filled{};
+    filled.struct_size = sizeof filled;
+    filled.max_prompt_chars = uint32_t(genlayer::kMaxPromptChars);
+    filled.min_images = uint32_t(genlayer::kMinImages);
+    filled.max_images = uint32_t(genlayer::kMaxImages);
+    filled.max_references = uint32_t(genlayer::kMaxReferences);
+    filled.price_per_image_usd = genlayer::kPricePerImageUsd;
+    filled.default_timeout_s = genlayer::kDefaultTimeoutS;
+    filled.default_model = genlayer::kDefaultModel;
+    write_struct(limits, filled);
+}
 
 const char* genlayer_status_name(genlayer_status status) {
     switch (status) {
@@ -116,13 +175,13 @@ const char* genlayer_status_name(genlayer_status status) {
 genlayer_status genlayer_client_create(const genlayer_client_options* options, genlayer_client** out) {
     if (!out) return GENLAYER_INVALID_REQUEST;
     *out = nullptr;
-    const auto opts = read_struct(options);
-    genlayer::SettingsOverrides overrides;
-    if (opts.api_key && *opts.api_key) overrides.api_key = opts.api_key;
-    if (opts.base_url && *opts.base_url) overrides.base_url = opts.base_url;
-    if (opts.timeout_s > 0) overrides.timeout_s = opts.timeout_s;
-    if (opts.journal_dir && *opts.journal_dir) overrides.journal_dir = opts.journal_dir;
     return guarded(last_error_message, [&] {
+        const auto opts = read_struct(options);
+        genlayer::SettingsOverrides overrides;
+        if (opts.api_key && *opts.api_key) overrides.api_key = opts.api_key;
+        if (opts.base_url && *opts.base_url) overrides.base_url = opts.base_url;
+        if (opts.timeout_s > 0) overrides.timeout_s = opts.timeout_s;
+        if (opts.journal_dir && *opts.journal_dir) overrides.journal_dir = opts.journal_dir;
         auto client = std::make_unique<genlayer_client>();
         client->settings = genlayer::load_settings(overrides);
         *out = client.release();
@@ -191,65 +250,79 @@ genlayer_status genlayer_job_collect(genlayer_client* client, const char* task_i
 
 genlayer_status genlayer_job_poll(genlayer_job* job, genlayer_progress* progress) {
     if (!job) return GENLAYER_INVALID_REQUEST;
-    job->last = job->job->snapshot();
-    if (progress) {
+    return guarded(job->message, [&] {
+        job->last = job->job->snapshot();
+        if (!progress) return;
         genlayer_progress filled{};
         filled.struct_size = sizeof filled;
         filled.state = job->last.state;
         filled.server_percent = job->last.server_percent;
         filled.fraction = job->last.fraction;
         filled.elapsed_s = job->last.elapsed_s;
-        std::memcpy(progress, &filled, std::min<size_t>(progress->struct_size, sizeof filled));
-    }
-    return GENLAYER_OK;
+        write_struct(progress, filled);
+    });
 }
 
 void genlayer_job_cancel(genlayer_job* job) {
-    if (job) job->job->cancel();
+    if (job) job->job->cancel();  // sets an atomic flag: cannot throw
 }
 
 genlayer_status genlayer_job_status(genlayer_job* job) {
     if (!job) return GENLAYER_INVALID_REQUEST;
-    job->last = job->job->snapshot();
-    return job->last.state >= GENLAYER_JOB_DONE ? job->last.status : GENLAYER_OK;
+    genlayer_status status = GENLAYER_OK;
+    const auto failed = guarded(job->message, [&] {
+        job->last = job->job->snapshot();
+        if (genlayer::is_final_state(job->last.state)) status = job->last.status;
+    });
+    return failed != GENLAYER_OK ? failed : status;
 }
 
 const char* genlayer_job_message(genlayer_job* job) {
     if (!job) return "";
     if (!job->message.empty()) return job->message.c_str();
-    job->last = job->job->snapshot();
-    return job->last.message.c_str();
+    return guarded_or("", job->message, [&] {
+        job->last = job->job->snapshot();
+        return job->last.message.c_str();
+    });
 }
 
 const char* genlayer_job_task_id(genlayer_job* job) {
     if (!job) return nullptr;
-    job->last = job->job->snapshot();
-    return job->last.task_id.empty() ? nullptr : job->last.task_id.c_str();
+    return guarded_or<const char*>(nullptr, job->message, [&]() -> const char* {
+        job->last = job->job->snapshot();
+        return job->last.task_id.empty() ? nullptr : job->last.task_id.c_str();
+    });
 }
 
 const char* genlayer_job_request_json(genlayer_job* job) {
-    if (!job || job->job->snapshot().state < GENLAYER_JOB_QUEUED) return "{}";
-    job->request_json = job->job->request_json().dump();
-    return job->request_json.c_str();
+    if (!job) return "{}";
+    return guarded_or("{}", job->message, [&] {
+        if (job->job->snapshot().state < GENLAYER_JOB_QUEUED) return "{}";
+        job->request_json = job->job->request_json().dump();
+        return job->request_json.c_str();
+    });
 }
 
 const char* genlayer_job_report_json(genlayer_job* job) {
     if (!job) return "{}";
-    job->report_json = job->job->report().dump();
-    return job->report_json.c_str();
+    return guarded_or("{}", job->message, [&] {
+        job->report_json = job->job->report().dump();
+        return job->report_json.c_str();
+    });
 }
 
 uint32_t genlayer_job_result_count(genlayer_job* job) {
-    if (!job || job->job->snapshot().state != GENLAYER_JOB_DONE) return 0;
-    return uint32_t(job->job->results().size());
+    if (!job) return 0;
+    return guarded_or(0u, job->message, [&] {
+        return job->job->snapshot().state == GENLAYER_JOB_DONE ? uint32_t(job->job->results().size()) : 0u;
+    });
 }
 
 genlayer_status genlayer_job_result(genlayer_job* job, uint32_t index, genlayer_image* out) {
     if (!job || !out || index >= genlayer_job_result_count(job)) return GENLAYER_INVALID_REQUEST;
     const auto& image = job->job->results()[index];
-    genlayer_image filled{sizeof(genlayer_image), image.width, image.height, uint32_t(image.row_bytes()),
-                          image.pixels.data()};
-    std::memcpy(out, &filled, std::min<size_t>(out->struct_size, sizeof filled));
+    write_struct(out, genlayer_image{sizeof(genlayer_image), image.width, image.height, uint32_t(image.row_bytes()),
+                                     image.pixels.data()});
     return GENLAYER_OK;
 }
 

@@ -53,16 +53,7 @@ UploadedImage parse_upload(std::string_view body) {
 }
 
 std::string submit_body(const ResolvedRequest& request) {
-    nlohmann::json body = {
-        {"model", request.model},
-        {"prompt", request.prompt},
-        {"size", request.size.text()},
-        {"resolution", std::to_string(request.resolution)},  // a string, per the spec
-        {"n", request.n},
-        {"response_format", request.response_format},
-    };
-    if (!request.reference_urls.empty()) body["reference_images"] = request.reference_urls;
-    return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return to_json(request).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace

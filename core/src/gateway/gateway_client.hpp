@@ -3,7 +3,7 @@
 #pragma once
 
 #include "base/cancel_token.hpp"
-#include "gateway/generation_request.hpp"
+#include "gateway/resolved_request.hpp"
 #include "gateway/task_info.hpp"
 #include "net/http_client.hpp"
 #include "image/image_codec.hpp"

@@ -90,8 +90,8 @@ SizeTable::Choice validate_request(const GenerationRequest& request) {
         throw invalid("The prompt has " + std::to_string(prompt_chars) + " characters; the gateway accepts at most " +
                       std::to_string(kMaxPromptChars) + ".");
 
-    if (request.n < 1 || request.n > kMaxImages)
-        throw invalid("Variations must be between 1 and " + std::to_string(kMaxImages) + " (got " +
+    if (request.n < kMinImages || request.n > kMaxImages)
+        throw invalid("Variations must be between " + std::to_string(kMinImages) + " and " + std::to_string(kMaxImages) + " (got " +
                       std::to_string(request.n) + ").");
 
     if (request.response_format != "url" && request.response_format != "b64_json")
@@ -100,8 +100,8 @@ SizeTable::Choice validate_request(const GenerationRequest& request) {
     const bool model_has_space = std::any_of(request.model.begin(), request.model.end(),
                                              [](char c) { return std::isspace(uint8_t(c)); });
     if (request.model.empty() || model_has_space)
-        throw invalid("The model id \"" + request.model + "\" is not valid; use an id without spaces such as "
-                      "gpt-image-2.");
+        throw invalid("The model id \"" + request.model + "\" is not valid; use an id without spaces such as " +
+                      std::string(kDefaultModel) + ".");
 
     const size_t reference_count = request.extra_references.size() + (request.reference ? 1 : 0);
     if (reference_count > kMaxReferences)

@@ -2,6 +2,7 @@
 // byte goes out.
 #pragma once
 
+#include "gateway/limits.hpp"
 #include "image/rgba_image.hpp"
 #include "gateway/size_table.hpp"
 
@@ -11,13 +12,9 @@
 
 namespace genlayer {
 
-constexpr size_t kMaxPromptChars = 32000;
-constexpr int kMaxImages = 4;
-constexpr size_t kMaxReferences = 16;
-
 struct GenerationRequest {
     std::string prompt;
-    std::string model = "gpt-image-2";
+    std::string model = kDefaultModel;
     std::string size = "auto";
     std::string resolution = "auto";
     int n = 1;
@@ -26,18 +23,7 @@ struct GenerationRequest {
     std::vector<std::string> extra_references;  // local files or http(s) URLs
 };
 
-// What goes in the submit body once references are URLs and size is resolved.
-struct ResolvedRequest {
-    std::string prompt;
-    std::string model;
-    ImageSize size;
-    int resolution = 0;
-    int n = 1;
-    std::string response_format;
-    std::vector<std::string> reference_urls;
-};
-
-// Checks prompt length (1..32000 characters, counted as UTF-8 code points),
+// Checks prompt length (1..kMaxPromptChars, counted as UTF-8 code points),
 // n, response_format, model (non-empty, no spaces), the reference count, and
 // that every extra reference is an http(s) URL or an existing readable local
 // file (a data: URI or base64 text is refused with the spec's

@@ -2,6 +2,8 @@
 // (TOAPIS_API_KEY, TOAPIS_BASE_URL), then the config file, then defaults.
 #pragma once
 
+#include "gateway/limits.hpp"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -11,11 +13,11 @@ namespace genlayer {
 struct Settings {
     std::string api_key;  // may be empty: checked when a request needs it
     std::string base_url = "https://toapis.com";
-    double timeout_s = 300;
+    double timeout_s = kDefaultTimeoutS;
     // Per request: how long a connection may take to open, and how long a
     // transfer may go without a byte before it is abandoned and retried.
-    double connect_timeout_s = 10;
-    double stall_timeout_s = 30;
+    double connect_timeout_s = kDefaultConnectTimeoutS;
+    double stall_timeout_s = kDefaultStallTimeoutS;
     std::filesystem::path journal_dir;
     std::filesystem::path config_file;
 };

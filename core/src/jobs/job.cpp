@@ -79,15 +79,9 @@ void Job::launch(std::function<void()> body) {
 void Job::run_generation(GenerationRequest request, SizeTable::Choice choice) {
     auto gateway = make_gateway();
 
-    ResolvedRequest resolved{request.prompt, request.model, choice.size, choice.resolution,
-                             request.n, request.response_format, {}};
-    resolved.reference_urls = upload_references(gateway, request, choice);
+    const auto resolved = resolve_request(request, choice, upload_references(gateway, request, choice));
     request = {};  // the reference pixels are no longer needed
-
-    request_json_ = {{"model", resolved.model},         {"prompt", resolved.prompt},
-                     {"size", resolved.size.text()},     {"resolution", std::to_string(resolved.resolution)},
-                     {"n", resolved.n},                  {"response_format", resolved.response_format},
-                     {"reference_images", resolved.reference_urls}};
+    request_json_ = to_json(resolved);
 
     set_state(GENLAYER_JOB_SUBMITTING, kUploadedFraction);
     const auto submit_started = Clock::now();
@@ -314,19 +308,19 @@ JobSnapshot Job::snapshot() const {
 
 bool Job::finished() const {
     std::lock_guard lock(mutex_);
-    return snapshot_.state >= GENLAYER_JOB_DONE;
+    return is_final_state(snapshot_.state);
 }
 
 void Job::cancel() { cancel_->cancel(); }
 
 void Job::wait() {
     std::unique_lock lock(mutex_);
-    finished_cv_.wait(lock, [this] { return snapshot_.state >= GENLAYER_JOB_DONE; });
+    finished_cv_.wait(lock, [this] { return is_final_state(snapshot_.state); });
 }
 
 bool Job::wait_for(std::chrono::milliseconds timeout) {
     std::unique_lock lock(mutex_);
-    return finished_cv_.wait_for(lock, timeout, [this] { return snapshot_.state >= GENLAYER_JOB_DONE; });
+    return finished_cv_.wait_for(lock, timeout, [this] { return is_final_state(snapshot_.state); });
 }
 
 nlohmann::json Job::report() const {

@@ -28,6 +28,11 @@
 
 namespace genlayer {
 
+// DONE, FAILED and CANCELLED: the worker has stopped.
+constexpr bool is_final_state(uint32_t state) {
+    return state == GENLAYER_JOB_DONE || state == GENLAYER_JOB_FAILED || state == GENLAYER_JOB_CANCELLED;
+}
+
 struct JobSnapshot {
     genlayer_job_state state = GENLAYER_JOB_PREPARING;
     int server_percent = -1;
