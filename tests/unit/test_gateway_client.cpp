@@ -242,6 +242,26 @@ TEST_CASE("a 429 that persists ends as RATE_LIMITED", "[gateway]") {
     CHECK(client.stats().rate_limited == 4);
 }
 
+TEST_CASE("insufficient_quota is never retried, whatever its HTTP status", "[gateway]") {
+    for (const int status : {402, 403, 429}) {
+        INFO(status);
+        Recorder recorder;
+        LoopbackServer api([&](httplib::Server& s) {
+            s.Get(".*", [&recorder, status](const httplib::Request& request, httplib::Response& response) {
+                recorder.add(request);
+                response.status = status;
+                response.set_header("Retry-After", "1");
+                response.set_content(R"({"error":{"message":"no balance","code":"insufficient_quota"}})",
+                                     "application/json");
+            });
+        });
+        GatewayClient client(config_for(api.url()), std::make_shared<CancelToken>());
+        CHECK(status_of([&] { client.status("task_1"); }) == GENLAYER_QUOTA);
+        CHECK(recorder.count() == 1);
+        CHECK(client.stats().rate_limited == 0);
+    }
+}
+
 TEST_CASE("a 503 on a submit that reached the server is not retried", "[gateway]") {
     Recorder recorder;
     LoopbackServer api([&](httplib::Server& s) { s.Post("/v1/images/generations", scripted(recorder, {503, 200}, kQueuedTask)); });

@@ -28,6 +28,16 @@ TEST_CASE("every row of the spec's error table maps to its status", "[gateway-er
         {422, "content_policy_violation", GENLAYER_CONTENT_POLICY},
         {429, "rate_limit_exceeded", GENLAYER_RATE_LIMITED},
         {500, "internal_error", GENLAYER_BAD_RESPONSE},
+        // The API reference's spellings.
+        {400, "invalid_request", GENLAYER_INVALID_REQUEST},
+        {401, "unauthorized", GENLAYER_AUTH},
+        {402, "insufficient_quota", GENLAYER_QUOTA},
+        {403, "insufficient_quota", GENLAYER_QUOTA},
+        {429, "insufficient_quota", GENLAYER_QUOTA},
+        {404, "task_not_found", GENLAYER_NOT_FOUND},
+        {400, "content_policy_violation", GENLAYER_CONTENT_POLICY},
+        {429, "rate_limit_exceeded", GENLAYER_RATE_LIMITED},
+        {503, "internal_error", GENLAYER_BAD_RESPONSE},
     };
     for (const Row& row : rows) {
         INFO(row.http << " " << row.type);
@@ -46,6 +56,46 @@ TEST_CASE("the type decides even when the HTTP status is generic", "[gateway-err
     // A string code that names the kind counts as much as the type.
     CHECK(error_from_response(400, R"({"error":{"message":"m","code":"invalid_reference_images"}})", "submit")
               .status() == GENLAYER_INVALID_REQUEST);
+}
+
+TEST_CASE("each documented code, in either spelling, has its own sentence and keeps its code", "[gateway-errors]") {
+    struct Row {
+        long http;
+        const char* code;
+        const char* says;
+    };
+    const Row rows[] = {
+        {400, "invalid_request_error", "as invalid (400)"},
+        {400, "invalid_request", "as invalid (400)"},
+        {400, "invalid_reference_images", "upload the image first"},
+        {401, "authentication_error", "refused the API key (401)"},
+        {401, "unauthorized", "refused the API key (401)"},
+        {429, "insufficient_quota", "no balance left (429 insufficient_quota)"},
+        {404, "not_found_error", "does not know this task (404)"},
+        {404, "task_not_found", "does not know this task (404)"},
+        {422, "content_policy_violation", "content policy"},
+        {429, "rate_limit_exceeded", "kept rate-limiting the submit (429)"},
+        {500, "internal_error", "internal error (500)"},
+    };
+    for (const Row& row : rows) {
+        INFO(row.http << " " << row.code);
+        // As a string code (the API reference) and as the type (the model page).
+        const Error as_code =
+            error_from_response(row.http, R"({"error":{"message":"m","code":")" + std::string(row.code) + R"("}})", "submit");
+        const Error as_type = error_from_response(row.http, shape_a(row.code, std::to_string(row.http), "m"), "submit");
+        CHECK_THAT(as_code.what(), Catch::Contains(row.says));
+        CHECK_THAT(as_type.what(), Catch::Contains(row.says));
+        CHECK(as_code.code() == row.code);
+        CHECK(as_type.code() == row.code);
+    }
+}
+
+TEST_CASE("an unknown code keeps the server's own text", "[gateway-errors]") {
+    const Error error =
+        error_from_response(400, R"({"error":{"message":"size 3:2 is not offered at 4K","code":"invalid_size"}})", "submit");
+    CHECK(error.status() == GENLAYER_INVALID_REQUEST);
+    CHECK(error.code() == "invalid_size");
+    CHECK_THAT(error.what(), Catch::Contains("size 3:2 is not offered at 4K"));
 }
 
 TEST_CASE("error sentences say what to do", "[gateway-errors]") {

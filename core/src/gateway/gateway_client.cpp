@@ -38,7 +38,7 @@ Error without_key(const Error& error, const std::string& key) {
     // Resume after the mask: a key that occurs inside the mask must not loop.
     for (size_t at = sentence.find(key); at != std::string::npos; at = sentence.find(key, at + kMask.size()))
         sentence.replace(at, key.size(), kMask);
-    return Error(error.status(), sentence);
+    return Error(error.status(), sentence, error.code());
 }
 
 UploadedImage parse_upload(std::string_view body) {
@@ -133,8 +133,12 @@ auto GatewayClient::exchange(HttpRequest request, const Call& call, Parse parse)
             } else {
                 Error refusal =
                     without_key(error_from_response(status, response.body_text(), call.what), config_.api_key);
-                if (status != 429 && status < 500) throw refusal;
-                if (status == 429) {
+                // The code decides: a quota refused with 429 is never retried.
+                const bool retriable = refusal.status() == GENLAYER_RATE_LIMITED ||
+                                       (status >= 500 && (refusal.status() == GENLAYER_NETWORK ||
+                                                          refusal.status() == GENLAYER_BAD_RESPONSE));
+                if (!retriable) throw refusal;
+                if (refusal.status() == GENLAYER_RATE_LIMITED) {
                     ++stats_.rate_limited;
                     if (config_.on_rate_limited) config_.on_rate_limited();
                 }

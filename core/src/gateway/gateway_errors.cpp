@@ -44,8 +44,10 @@ std::string quote(std::string_view message) {
 }
 
 Error content_policy_error(std::string_view message) {
-    return Error(GENLAYER_CONTENT_POLICY, "The gateway refused the prompt or the image under its content policy" +
-                                              quote(message) + "; change the prompt or the reference and try again.");
+    return Error(GENLAYER_CONTENT_POLICY,
+                 "The gateway refused the prompt or the image under its content policy" + quote(message) +
+                     "; change the prompt or the reference and try again.",
+                 "content_policy_violation");
 }
 
 bool is_content_policy_code(std::string code) {
@@ -85,43 +87,67 @@ Error error_from_response(long http_status, std::string_view body, std::string_v
     const std::string call(what);
     const std::string status = std::to_string(http_status);
     const std::string said = quote(server.message);
+    // A numeric code only repeats the HTTP status: the type names the kind then.
+    const bool numeric_code = std::all_of(server.code.begin(), server.code.end(),
+                                          [](unsigned char c) { return std::isdigit(c) != 0; });
+    const std::string code = server.code.empty() || numeric_code ? server.type : server.code;
+    const auto refusal = [&](Status kind, const std::string& sentence) { return Error(kind, sentence, code); };
 
+    // A documented code decides, in either spelling, whatever the HTTP status.
     if (server.names("invalid_reference_images"))
-        return Error(GENLAYER_INVALID_REQUEST,
-                     "The gateway refused a reference image" + said +
-                         "; references must be http(s) URLs, so upload the image first and send its URL.");
-    if (http_status == 401 || server.names("authentication_error"))
-        return Error(GENLAYER_AUTH, "The gateway refused the API key (401). Set TOAPIS_API_KEY or the key in the dialog.");
-    if (http_status == 402 || server.names("insufficient_quota"))
-        return Error(GENLAYER_QUOTA, "The gateway account has no balance left (402 insufficient_quota); top up the "
-                                     "account, then try again.");
-    if (http_status == 422 || server.names("content_policy_violation")) return content_policy_error(server.message);
-    if (http_status == 429 || server.names("rate_limit_exceeded"))
-        return Error(GENLAYER_RATE_LIMITED, "The gateway kept rate-limiting the " + call + " (429) through every retry" +
-                                                said + "; wait a minute or run fewer generations at once.");
+        return refusal(GENLAYER_INVALID_REQUEST,
+                       "The gateway refused a reference image" + said +
+                           "; references must be http(s) URLs, so upload the image first and send its URL.");
+    if (server.names("insufficient_quota"))
+        return refusal(GENLAYER_QUOTA, "The gateway account has no balance left (" + status +
+                                           " insufficient_quota); top up the account, then try again.");
+    if (server.names("content_policy_violation")) return content_policy_error(server.message);
+    if (server.names("authentication_error") || server.names("unauthorized"))
+        return refusal(GENLAYER_AUTH,
+                       "The gateway refused the API key (" + status + "). Set TOAPIS_API_KEY or the key in the dialog.");
+    if (server.names("rate_limit_exceeded"))
+        return refusal(GENLAYER_RATE_LIMITED, "The gateway kept rate-limiting the " + call + " (" + status +
+                                                  ") through every retry" + said +
+                                                  "; wait a minute or run fewer generations at once.");
     if (server.names("task_not_found") || server.names("not_found_error"))
-        return Error(GENLAYER_NOT_FOUND, "The gateway does not know this task (" + status + ")" + said +
-                                             "; the id may be wrong or the task may have expired.");
+        return refusal(GENLAYER_NOT_FOUND, "The gateway does not know this task (" + status + ")" + said +
+                                               "; the id may be wrong or the task may have expired.");
+    if (server.names("invalid_request_error") || server.names("invalid_request"))
+        return refusal(GENLAYER_INVALID_REQUEST, "The gateway refused the " + call + " as invalid (" + status + ")" +
+                                                     said + "; fix the request rather than retrying it unchanged.");
+    if (server.names("internal_error"))
+        return refusal(GENLAYER_BAD_RESPONSE, "The gateway failed with an internal error (" + status + ") on the " +
+                                                  call + said + "; try again later.");
+
+    // Otherwise the HTTP status, and the server's own text for a code we do not know.
+    if (http_status == 401) return refusal(GENLAYER_AUTH, "The gateway refused the API key (401). Set TOAPIS_API_KEY or the key in the dialog.");
+    if (http_status == 402)
+        return refusal(GENLAYER_QUOTA, "The gateway account has no balance left (402); top up the account, then try again.");
+    if (http_status == 422) return content_policy_error(server.message);
+    if (http_status == 429)
+        return refusal(GENLAYER_RATE_LIMITED, "The gateway kept rate-limiting the " + call +
+                                                  " (429) through every retry" + said +
+                                                  "; wait a minute or run fewer generations at once.");
     if (http_status == 404)
-        return Error(GENLAYER_NOT_FOUND, "The gateway has nothing at the address of the " + call +
-                                             " (404); check the base URL.");
+        return refusal(GENLAYER_NOT_FOUND, "The gateway has nothing at the address of the " + call + " (404)" + said +
+                                               "; check the base URL.");
     if (http_status == 403)
-        return Error(GENLAYER_AUTH, "The gateway refused access for the " + call + " (403)" + said +
-                                        "; check that the API key may use this model.");
-    if (http_status == 400 || server.names("invalid_request_error") || (http_status >= 400 && http_status < 500))
-        return Error(GENLAYER_INVALID_REQUEST, "The gateway refused the " + call + " as invalid (" + status + ")" +
-                                                   said + "; fix the request rather than retrying it unchanged.");
+        return refusal(GENLAYER_AUTH, "The gateway refused access for the " + call + " (403)" + said +
+                                          "; check that the API key may use this model.");
+    if (http_status >= 400 && http_status < 500)
+        return refusal(GENLAYER_INVALID_REQUEST, "The gateway refused the " + call + " as invalid (" + status + ")" +
+                                                     said + "; fix the request rather than retrying it unchanged.");
     if (http_status >= 300 && http_status < 400)
-        return Error(GENLAYER_BAD_RESPONSE, "The gateway answered the " + call + " with a redirect (" + status +
-                                                "), which is not followed; check the base URL.");
+        return refusal(GENLAYER_BAD_RESPONSE, "The gateway answered the " + call + " with a redirect (" + status +
+                                                  "), which is not followed; check the base URL.");
     if (http_status == 502 || http_status == 503 || http_status == 504)
-        return Error(GENLAYER_NETWORK, "The gateway was unavailable (" + status + ") for the " + call +
-                                           " through every retry; try again later.");
+        return refusal(GENLAYER_NETWORK, "The gateway was unavailable (" + status + ") for the " + call +
+                                             " through every retry" + said + "; try again later.");
     if (http_status >= 500)
-        return Error(GENLAYER_BAD_RESPONSE, "The gateway failed with a server error (" + status + ") on the " + call +
-                                                said + "; try again later.");
-    return Error(GENLAYER_BAD_RESPONSE,
-                 "The gateway answered the " + call + " with the unexpected status " + status + said + ".");
+        return refusal(GENLAYER_BAD_RESPONSE, "The gateway failed with a server error (" + status + ") on the " +
+                                                  call + said + "; try again later.");
+    return refusal(GENLAYER_BAD_RESPONSE,
+                   "The gateway answered the " + call + " with the unexpected status " + status + said + ".");
 }
 
 Error error_from_failed_task(const TaskInfo& task) {
