@@ -1,6 +1,7 @@
 #include "arguments.hpp"
 
 #include "base/status.hpp"
+#include "base/utf8.hpp"
 
 #include <algorithm>
 
@@ -13,6 +14,12 @@ bool contains(const std::vector<std::string>& list, const std::string& item) {
 
 [[noreturn]] void usage_error(const std::string& sentence) { throw Error(GENLAYER_INVALID_REQUEST, sentence); }
 
+// What of a plain argument can be shown in a sentence: its UTF-8 start.
+std::string abbreviated_valid_prefix(const std::string& arg) {
+    const std::string_view text(arg);
+    return abbreviated(text.substr(0, first_invalid_utf8(text).value_or(text.size())), 24);
+}
+
 }  // namespace
 
 Arguments::Arguments(int argc, char** argv, int first, const std::vector<std::string>& flags_with_value,
@@ -20,6 +27,7 @@ Arguments::Arguments(int argc, char** argv, int first, const std::vector<std::st
     for (int i = first; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg.size() < 2 || arg[0] != '-') {
+            require_utf8(arg, "The argument \"" + abbreviated_valid_prefix(arg) + "…\"");
             positional_.push_back(arg);
             continue;
         }
@@ -32,8 +40,11 @@ Arguments::Arguments(int argc, char** argv, int first, const std::vector<std::st
             given_.emplace(arg, "");
         } else if (contains(flags_with_value, arg)) {
             if (!inline_value && i + 1 >= argc) usage_error("The option " + arg + " needs a value.");
-            given_.emplace(arg, inline_value ? *inline_value : argv[++i]);
+            std::string value = inline_value ? *inline_value : argv[++i];
+            require_utf8(value, "The value of " + arg);
+            given_.emplace(arg, std::move(value));
         } else {
+            require_utf8(arg, "An option");
             usage_error("The option " + arg + " is not known here; run `genlayer --help` for the list.");
         }
     }

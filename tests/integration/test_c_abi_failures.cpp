@@ -132,3 +132,17 @@ TEST_CASE("C ABI: null handles and null out-parameters are refused, not derefere
     genlayer_job_destroy(nullptr);
     genlayer_client_destroy(nullptr);
 }
+
+TEST_CASE("C ABI: a prompt that is not UTF-8 (a Script-Fu string, say) is INVALID_REQUEST") {
+    Fixture fx;
+    genlayer_client* client = make_client(fx);
+    genlayer_request request{};
+    request.struct_size = sizeof request;
+    request.prompt = "caf\xE9";
+    genlayer_job* job = nullptr;
+    CHECK(genlayer_job_start(client, &request, &job) == GENLAYER_INVALID_REQUEST);
+    CHECK(job == nullptr);
+    CHECK_THAT(genlayer_client_message(client), Catch::StartsWith("The prompt is not UTF-8 text"));
+    CHECK(fx.count_requests("POST", "/") == 0);
+    genlayer_client_destroy(client);
+}

@@ -147,3 +147,15 @@ TEST_CASE("without the OpenImageIO module beside it, the CLI still does PNG and 
                              Catch::Contains("could not be loaded"));
     CHECK(fx.count_requests("POST", "/v1/uploads/images") == 1);  // the PNG reference only
 }
+
+TEST_CASE("a prompt from a Latin-1 terminal is refused with exit 2 and nothing is sent") {
+    Fixture fx;
+    const auto result = fx.cli({"generate", "--prompt", "caf\xE9", "--output", fx.path("cafe.png")});
+    CHECK(result.exit_code == 2);
+    CHECK(result.err ==
+          "genlayer: The value of --prompt is not UTF-8 text (byte 0xE9 at position 4), so nothing was sent; switch "
+          "the terminal or the file to UTF-8, or convert the text with iconv.\n");
+    CHECK(fx.count_requests("POST", "/") == 0);
+    CHECK(fx.count_requests("GET", "/") == 0);
+    CHECK(fx.journal().empty());
+}

@@ -168,3 +168,13 @@ TEST_CASE("looks_like_inline_image tells base64 and data URIs from paths and URL
         CHECK_FALSE(genlayer::looks_like_inline_image(not_inline));
     CHECK_FALSE(genlayer::looks_like_inline_image(std::string(100, 'Q')));
 }
+
+TEST_CASE("text that is not UTF-8 is refused before anything is sent", "[generation_request]") {
+    CHECK_THAT(refusal(request_for("caf\xE9")), Catch::StartsWith("The prompt is not UTF-8 text (byte 0xE9"));
+    auto model = request_for("ok");
+    model.model = "gpt\xFF";
+    CHECK_THAT(refusal(model), Catch::StartsWith("The model id is not UTF-8"));
+    auto reference = request_for("ok");
+    reference.extra_references = {"/tmp/caf\xE9.png"};
+    CHECK_THAT(refusal(reference), Catch::StartsWith("A reference's name is not UTF-8"));
+}

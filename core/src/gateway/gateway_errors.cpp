@@ -1,5 +1,6 @@
 #include "gateway/gateway_errors.hpp"
 
+#include "base/utf8.hpp"
 #include "gateway/json_fields.hpp"
 
 #include <nlohmann/json.hpp>
@@ -53,13 +54,6 @@ Error content_policy_error(std::string_view message) {
 bool is_content_policy_code(std::string code) {
     std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) { return char(std::tolower(c)); });
     return code.find("content_policy") != std::string::npos || code.find("moderation") != std::string::npos;
-}
-
-// Backs off to the start of a UTF-8 sequence so a cut never splits a character.
-size_t utf8_cut(std::string_view text, size_t limit) {
-    if (text.size() <= limit) return text.size();
-    while (limit > 0 && (static_cast<unsigned char>(text[limit]) & 0xC0) == 0x80) --limit;
-    return limit;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "gateway/generation_request.hpp"
 
 #include "base/status.hpp"
+#include "base/utf8.hpp"
 #include "net/url.hpp"
 
 #include <algorithm>
@@ -19,20 +20,6 @@ constexpr size_t kMinUnmarkedBase64Chars = 256;
 constexpr std::string_view kBase64ImageMagics[] = {"iVBORw0KGgo", "/9j/", "R0lGOD", "UklGR"};
 
 Error invalid(const std::string& sentence) { return Error(GENLAYER_INVALID_REQUEST, sentence); }
-
-bool is_utf8_continuation(char byte) { return (uint8_t(byte) & 0xC0) == 0x80; }
-
-size_t count_code_points(std::string_view text) {
-    return size_t(std::count_if(text.begin(), text.end(), [](char c) { return !is_utf8_continuation(c); }));
-}
-
-// The first `max_chars` code points of `text`, with "…" when cut.
-std::string abbreviated(std::string_view text, size_t max_chars) {
-    size_t chars = 0;
-    for (size_t at = 0; at < text.size(); ++at)
-        if (!is_utf8_continuation(text[at]) && chars++ == max_chars) return std::string(text.substr(0, at)) + "…";
-    return std::string(text);
-}
 
 bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
     return text.size() >= prefix.size() &&
@@ -82,6 +69,14 @@ bool looks_like_inline_image(std::string_view reference) {
 }
 
 SizeTable::Choice validate_request(const GenerationRequest& request) {
+    // JSON carries only UTF-8: anything else would be mangled or refused on the way.
+    require_utf8(request.prompt, "The prompt");
+    require_utf8(request.model, "The model id");
+    require_utf8(request.size, "The size");
+    require_utf8(request.resolution, "The resolution");
+    require_utf8(request.response_format, "The response format");
+    for (const std::string& reference : request.extra_references) require_utf8(reference, "A reference's name");
+
     const size_t prompt_chars = count_code_points(request.prompt);
     const bool prompt_blank = std::all_of(request.prompt.begin(), request.prompt.end(),
                                           [](char c) { return std::isspace(uint8_t(c)); });
