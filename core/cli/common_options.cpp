@@ -5,7 +5,7 @@
 namespace genlayer::cli {
 
 std::vector<std::string> with_common_flags(std::vector<std::string> flags) {
-    flags.insert(flags.end(), {"--base-url", "--timeout", "--connect-timeout", "--stall-timeout", "--poll"});
+    flags.insert(flags.end(), {"--base-url", "--timeout", "--connect-timeout", "--stall-timeout", "--poll", "--size-dialect"});
     return flags;
 }
 
@@ -20,6 +20,7 @@ CommonOptions read_common_options(const Arguments& args) {
     options.overrides.timeout_s = args.number("--timeout");
     options.overrides.connect_timeout_s = args.number("--connect-timeout");
     options.overrides.stall_timeout_s = args.number("--stall-timeout");
+    options.overrides.size_dialect = args.value("--size-dialect");
     options.json = args.has("--json");
     options.quiet = args.has("--quiet");
     if (auto poll = args.value("--poll")) {

@@ -1,4 +1,5 @@
-// The options every command shares: --base-url, the timeouts, --poll, --json, --quiet.
+// The options every command shares: --base-url, the timeouts, --poll,
+// --size-dialect, --json, --quiet.
 #pragma once
 
 #include "arguments.hpp"

@@ -10,14 +10,15 @@
 namespace {
 
 constexpr const char* kUsage = R"(usage:
-  genlayer generate --prompt TEXT [--reference FILE_OR_URL]... [--size auto|WxH]
-                    [--resolution auto|1024|1536|2048] [-n N] [--model ID]
+  genlayer generate --prompt TEXT [--reference FILE_OR_URL]... [--size auto|WxH|W:H]
+                    [--resolution auto|1024|1536|2048|1K|2K|4K] [-n N] [--model ID]
                     [--response-format url|b64_json] --output OUT.png
   genlayer status TASK_ID
   genlayer upload FILE
-  genlayer batch --prompt TEXT [--size auto|WxH] [--resolution …] [--jobs K] --output DIR INPUT...
+  genlayer batch --prompt TEXT [--size …] [--resolution …] [--jobs K] --output DIR INPUT...
   genlayer jobs [--prune]
   genlayer resume
+  genlayer check     does the gateway answer, does the key work (free); exit 0, 3 or 5
 common options:
   --base-url URL     the gateway (default https://toapis.com, or TOAPIS_BASE_URL)
   --timeout SECONDS  overall deadline of a job (default 300)
@@ -28,6 +29,11 @@ common options:
                      then retry where safe (default 30; for slow links)
   --poll adaptive|documented
                      when to ask about a task (default adaptive)
+  --size-dialect pixels|ratio|auto
+                     how the gateway spells sizes: WxH and 1024/1536/2048, or
+                     W:H and 1K/2K/4K (default auto: the one this gateway took
+                     last, pixels the first time, switching once after a
+                     refusal of the size; or TOAPIS_SIZE_DIALECT)
   --json             print one JSON object on stdout
   --quiet            no progress on stderr
 The API key comes from TOAPIS_API_KEY or ~/.config/genlayer/config.json (mode 0600).
@@ -51,6 +57,7 @@ int main(int argc, char** argv) {
         if (command == "batch") return run_batch(argc, argv);
         if (command == "jobs") return run_jobs(argc, argv);
         if (command == "resume") return run_resume(argc, argv);
+        if (command == "check") return run_check(argc, argv);
         std::fprintf(stderr, "genlayer: %s\n%s",
                      command.empty() ? "Give a command." : ("\"" + command + "\" is not a command.").c_str(), kUsage);
         return kExitUsage;

@@ -95,7 +95,7 @@ nlohmann::json task_header(const Gateway& gateway, const EmulatedTask& task) {
 void handle_submit(Gateway& gateway, const httplib::Request& request, httplib::Response& response) {
     if (gateway.faults.take(Fault::fail_submits))
         throw ApiRefusal{503, "internal_error", "The service is temporarily unavailable; try again later."};
-    Submission submission = read_submission(request.body);
+    Submission submission = read_submission(request.body, gateway.options.size_dialect);
     if (submission.prompt.find("[refuse]") != std::string::npos)
         throw ApiRefusal{422, "content_policy_violation",
                          "Your request was rejected as a result of the safety system (emulated)."};

@@ -58,6 +58,11 @@ GatewayOptions parse_gateway_options(const std::vector<std::string>& args) {
             options.api_key = value();
         } else if (option == "--max-active") {
             options.max_active = int(number(1'000'000));
+        } else if (option == "--size-dialect") {
+            const std::string text = value();
+            const auto dialect = parse_size_dialect(text);
+            if (!dialect) throw std::invalid_argument("The option --size-dialect takes pixels or ratio, not \"" + text + "\".");
+            options.size_dialect = *dialect;
         } else if (option == "--result-size") {
             const std::string text = value();
             ImageSize size;
@@ -95,6 +100,9 @@ Both ports listen on 127.0.0.1. The first two lines on stdout are
   --api-key KEY          accept only this key (default: any non-empty Bearer key)
   --gen-ms N             generation time of a task in ms (default 3000); queued for
                          the first tenth, then in_progress, progress rising linearly
+  --size-dialect D       the size dialect it accepts: pixels (default; size WxH,
+                         resolution 1024/1536/2048) or ratio (size W:H, resolution
+                         1K/2K/4K); the other is refused with 400 naming the size
   --max-active N         429 rate_limit_exceeded with Retry-After once a key has N
                          unfinished tasks (default 0: no limit)
   --result-size WxH      return images of this size whatever was requested

@@ -7,12 +7,31 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace genlayer::emulator {
 namespace {
 
 ApiRefusal invalid_request(const std::string& message) { return {400, "invalid_request_error", message}; }
 ApiRefusal invalid_references(const std::string& message) { return {400, "invalid_reference_images", message}; }
+
+// What a task returns: the size itself, or for a ratio a plausible pixel
+// size, as the API reference documents none: 1K near one megapixel, 2K with a
+// long edge of 2048, 4K with a long edge of 3840 (3840x2160 for 16:9).
+ImageSize pixels_of(const std::string& size, const SizeTable::Tier& tier, SizeDialect dialect) {
+    ImageSize pixels;
+    if (dialect == SizeDialect::pixels) {
+        parse_size(size, pixels);
+        return pixels;
+    }
+    const size_t colon = size.find(':');
+    const double a = std::stod(size.substr(0, colon)), b = std::stod(size.substr(colon + 1));
+    const auto multiple_of_16 = [](double edge) { return std::max(16, int(std::lround(edge / 16)) * 16); };
+    if (tier.name == "1K") return {multiple_of_16(1024 * std::sqrt(a / b)), multiple_of_16(1024 * std::sqrt(b / a))};
+    const double long_edge = tier.name == "2K" ? 2048 : 3840;
+    return a >= b ? ImageSize{int(long_edge), multiple_of_16(long_edge * b / a)}
+                  : ImageSize{multiple_of_16(long_edge * a / b), int(long_edge)};
+}
 
 size_t utf8_code_points(std::string_view text) {
     return size_t(std::count_if(text.begin(), text.end(), [](char c) { return (uint8_t(c) & 0xC0) != 0x80; }));
@@ -49,7 +68,31 @@ std::vector<std::string> read_references(const nlohmann::json& body) {
 
 }  // namespace
 
-Submission read_submission(std::string_view text) {
+// Sizes as the dialect spells them, refused the way a gateway of that dialect
+// refuses: by the other dialect's error names, naming the size.
+ImageSize read_size(const std::string& size, const std::string& resolution, SizeDialect dialect) {
+    const auto refused = [dialect](const std::string& message) {
+        return ApiRefusal{400, dialect == SizeDialect::pixels ? "invalid_request_error" : "invalid_request", message};
+    };
+    if (size == "auto" || resolution == "auto") throw refused("size and resolution take values from the size table, not auto");
+    const auto& tiers = SizeTable::builtin().tiers(dialect);
+    const std::string size_text = size.empty() ? tiers.front().sizes.front().size : size;  // the documented default
+    const SizeTable::Tier* tier = nullptr;
+    for (const auto& candidate : tiers) {
+        const bool holds = std::any_of(candidate.sizes.begin(), candidate.sizes.end(),
+                                       [&](const SizeTable::Offer& offer) { return offer.size == size_text; });
+        if (holds && (resolution.empty() || candidate.name == resolution)) tier = &candidate;
+        if (tier) break;
+    }
+    if (!tier)
+        throw refused("size " + size_text + (resolution.empty() ? "" : " at resolution " + resolution) +
+                      " is not supported; " +
+                      (dialect == SizeDialect::pixels ? "use WxH sizes with resolution 1024, 1536 or 2048"
+                                                      : "use an aspect ratio such as 3:2 with resolution 1K, 2K or 4K"));
+    return pixels_of(size_text, *tier, dialect);
+}
+
+Submission read_submission(std::string_view text, SizeDialect dialect) {
     const nlohmann::json body = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (!body.is_object()) throw invalid_request("The request body must be a JSON object");
 
@@ -65,16 +108,7 @@ Submission read_submission(std::string_view text) {
     if (utf8_code_points(submission.prompt) > kMaxPromptChars)
         throw invalid_request("prompt is longer than " + std::to_string(kMaxPromptChars) + " characters");
 
-    const std::string size = optional_string(body, "size", "");
-    const std::string resolution = optional_string(body, "resolution", "");
-    if (size == "auto" || resolution == "auto")
-        throw invalid_request("size and resolution take values from the size table, not auto");
-    try {
-        // Documented defaults: 1024x1024 at 1024; a size without resolution takes its own tier.
-        submission.size = SizeTable::builtin().resolve(size, resolution, 0, 0).size;
-    } catch (const Error& error) {
-        throw invalid_request(error.what());
-    }
+    submission.size = read_size(optional_string(body, "size", ""), optional_string(body, "resolution", ""), dialect);
 
     if (body.contains("n")) {
         if (!body["n"].is_number_integer() || body["n"].get<long long>() < 1 || body["n"].get<long long>() > kMaxImages)

@@ -12,14 +12,14 @@ namespace genlayer::emulator {
 struct Submission {
     std::string model;
     std::string prompt;
-    ImageSize size;
+    ImageSize size;  // of the result images, in pixels
     int n = 1;
     std::string response_format;
     std::vector<std::string> references;  // reference_images, or image_urls (the older name)
 };
 
 // Throws ApiRefusal (400 invalid_request_error or invalid_reference_images)
-// for anything the spec refuses.
-Submission read_submission(std::string_view body);
+// for anything the gateway refuses; sizes must be in `dialect`.
+Submission read_submission(std::string_view body, SizeDialect dialect);
 
 }  // namespace genlayer::emulator

@@ -57,8 +57,7 @@ ResolvedRequest sample_request() {
     ResolvedRequest request;
     request.prompt = "a red fox";
     request.model = "gpt-image-2";
-    request.size = {1536, 1024};
-    request.resolution = 1536;
+    request.size = {genlayer::SizeDialect::pixels, "1536x1024", "1536", 1536};
     request.n = 2;
     request.response_format = "url";
     return request;

@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 using genlayer::GenerationRequest;
-using genlayer::ImageSize;
 
 namespace {
 
@@ -18,9 +17,14 @@ GenerationRequest request_for(std::string prompt) {
     return request;
 }
 
+genlayer::SizeSpec pixels_size(const GenerationRequest& request) {
+    genlayer::validate_request(request);
+    return genlayer::resolve_size(genlayer::size_ask(request), genlayer::SizeDialect::pixels);
+}
+
 std::string refusal(const GenerationRequest& request) {
     try {
-        genlayer::validate_request(request);
+        pixels_size(request);
     } catch (const genlayer::Error& error) {
         CHECK(error.status() == GENLAYER_INVALID_REQUEST);
         return error.what();
@@ -50,34 +54,34 @@ struct ScratchFiles {
 }  // namespace
 
 TEST_CASE("a plain prompt resolves to the default 1024x1024", "[generation_request]") {
-    const auto choice = genlayer::validate_request(request_for("a red fox in snow"));
-    CHECK(choice.size == ImageSize{1024, 1024});
-    CHECK(choice.resolution == 1024);
+    const auto choice = pixels_size(request_for("a red fox in snow"));
+    CHECK(choice.size == "1024x1024");
+    CHECK(choice.resolution == "1024");
 }
 
 TEST_CASE("auto size follows the reference's dimensions", "[generation_request]") {
     GenerationRequest request = request_for("repaint this");
     request.reference = genlayer::RgbaImage(1920, 1080);
-    CHECK(genlayer::validate_request(request).size == ImageSize{2048, 1152});
+    CHECK(pixels_size(request).size == "2048x1152");
 
     request.reference = genlayer::RgbaImage(1200, 800);
-    CHECK(genlayer::validate_request(request).size == ImageSize{1536, 1024});
+    CHECK(pixels_size(request).size == "1536x1024");
 
     request.reference = genlayer::RgbaImage(1000, 1500);
     request.resolution = "2048";
-    CHECK(genlayer::validate_request(request).size == ImageSize{1360, 2048});
+    CHECK(pixels_size(request).size == "1360x2048");
 }
 
 TEST_CASE("a given size or resolution is honoured without a reference", "[generation_request]") {
     GenerationRequest request = request_for("a map");
     request.resolution = "2048";
-    CHECK(genlayer::validate_request(request).size == ImageSize{2048, 2048});
+    CHECK(pixels_size(request).size == "2048x2048");
 
     request.resolution = "auto";
     request.size = "1024x1536";
-    const auto choice = genlayer::validate_request(request);
-    CHECK(choice.size == ImageSize{1024, 1536});
-    CHECK(choice.resolution == 1536);
+    const auto choice = pixels_size(request);
+    CHECK(choice.size == "1024x1536");
+    CHECK(choice.resolution == "1536");
 
     request.resolution = "1024";
     CHECK_THAT(refusal(request), Catch::StartsWith("Size 1024x1536 does not match resolution 1024"));

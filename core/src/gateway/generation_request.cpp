@@ -68,7 +68,7 @@ bool looks_like_inline_image(std::string_view reference) {
     return has_image_magic || compact.size() >= kMinUnmarkedBase64Chars;
 }
 
-SizeTable::Choice validate_request(const GenerationRequest& request) {
+void validate_request(const GenerationRequest& request) {
     // JSON carries only UTF-8: anything else would be mangled or refused on the way.
     require_utf8(request.prompt, "The prompt");
     require_utf8(request.model, "The model id");
@@ -103,10 +103,15 @@ SizeTable::Choice validate_request(const GenerationRequest& request) {
         throw invalid("There are " + std::to_string(reference_count) + " reference images; the gateway accepts at most " +
                       std::to_string(kMaxReferences) + ".");
     for (const std::string& reference : request.extra_references) check_reference(reference);
+}
 
-    const int source_w = request.reference ? int(request.reference->width) : 0;
-    const int source_h = request.reference ? int(request.reference->height) : 0;
-    return SizeTable::builtin().resolve(request.size, request.resolution, source_w, source_h);
+SizeAsk size_ask(const GenerationRequest& request) {
+    return {request.size, request.resolution, request.reference ? int(request.reference->width) : 0,
+            request.reference ? int(request.reference->height) : 0};
+}
+
+SizeSpec resolve_size(const SizeAsk& ask, SizeDialect dialect) {
+    return SizeTable::builtin().resolve(ask.size, ask.resolution, ask.source_w, ask.source_h, dialect);
 }
 
 }  // namespace genlayer

@@ -2,9 +2,9 @@
 
 namespace genlayer {
 
-ResolvedRequest resolve_request(const GenerationRequest& request, const SizeTable::Choice& choice,
+ResolvedRequest resolve_request(const GenerationRequest& request, SizeSpec size,
                                 std::vector<std::string> reference_urls) {
-    return {request.prompt,     request.model, choice.size, choice.resolution, request.n, request.response_format,
+    return {request.prompt, request.model, std::move(size), request.n, request.response_format,
             std::move(reference_urls)};
 }
 
@@ -12,8 +12,8 @@ nlohmann::json to_json(const ResolvedRequest& request) {
     nlohmann::json body = {
         {"model", request.model},
         {"prompt", request.prompt},
-        {"size", request.size.text()},
-        {"resolution", std::to_string(request.resolution)},
+        {"size", request.size.size},
+        {"resolution", request.size.resolution},
         {"n", request.n},
         {"response_format", request.response_format},
     };

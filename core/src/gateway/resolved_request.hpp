@@ -16,18 +16,17 @@ namespace genlayer {
 struct ResolvedRequest {
     std::string prompt;
     std::string model;
-    ImageSize size;
-    int resolution = 0;
+    SizeSpec size;  // size and resolution as the dialect being sent spells them
     int n = 1;
     std::string response_format;
     std::vector<std::string> reference_urls;
 };
 
-ResolvedRequest resolve_request(const GenerationRequest& request, const SizeTable::Choice& choice,
+ResolvedRequest resolve_request(const GenerationRequest& request, SizeSpec size,
                                 std::vector<std::string> reference_urls);
 
-// The submit body's fields: `resolution` as a string, as the gateway
-// documents it; `reference_images` only when there are some.
+// The submit body's fields (`resolution` a string in either dialect, as the
+// gateway documents it; `reference_images` only when there are some).
 nlohmann::json to_json(const ResolvedRequest& request);
 
 }  // namespace genlayer

@@ -91,6 +91,16 @@ Settings load_settings(const SettingsOverrides& overrides) {
     settings.connect_timeout_s = positive_or(overrides.connect_timeout_s, settings.connect_timeout_s);
     settings.stall_timeout_s = positive_or(overrides.stall_timeout_s, settings.stall_timeout_s);
     settings.journal_dir = overrides.journal_dir ? *overrides.journal_dir : default_journal_dir();
+
+    const auto dialect = pick(overrides.size_dialect, env("TOAPIS_SIZE_DIALECT"), string_field(config, "size_dialect"),
+                              "auto");
+    if (dialect != "auto") {
+        settings.size_dialect = parse_size_dialect(dialect);
+        if (!settings.size_dialect)
+            throw Error(GENLAYER_INVALID_REQUEST, "The size dialect \"" + dialect +
+                                                      "\" is not known; set --size-dialect, TOAPIS_SIZE_DIALECT or "
+                                                      "size_dialect in the config file to pixels, ratio or auto.");
+    }
     return settings;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "gateway/limits.hpp"
+#include "gateway/size_table.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -18,8 +19,15 @@ struct Settings {
     // transfer may go without a byte before it is abandoned and retried.
     double connect_timeout_s = kDefaultConnectTimeoutS;
     double stall_timeout_s = kDefaultStallTimeoutS;
+    // The size dialect the gateway speaks; nullopt: auto, which sends the one
+    // remembered for this base URL (pixels the first time) and switches once
+    // after a refusal that is about the size.
+    std::optional<SizeDialect> size_dialect;
     std::filesystem::path journal_dir;
     std::filesystem::path config_file;
+
+    // Beside the journal: which dialect each base URL was last seen to speak.
+    std::filesystem::path size_dialect_memory() const { return journal_dir.parent_path() / "size-dialects.json"; }
 };
 
 struct SettingsOverrides {
@@ -29,6 +37,7 @@ struct SettingsOverrides {
     std::optional<double> connect_timeout_s;
     std::optional<double> stall_timeout_s;
     std::optional<std::filesystem::path> journal_dir;
+    std::optional<std::string> size_dialect;  // "pixels", "ratio" or "auto"
 };
 
 // $XDG_CONFIG_HOME/genlayer/config.json, default ~/.config/genlayer/config.json.
@@ -38,7 +47,8 @@ std::filesystem::path default_journal_dir();
 
 // Throws Error(AUTH) when the config file holds a key and is readable by group
 // or others ("… run chmod 600 <file>"), Error(INVALID_REQUEST) on an
-// unreadable config or a bad base URL.
+// unreadable config, a bad base URL or a size dialect other than pixels,
+// ratio or auto.
 Settings load_settings(const SettingsOverrides& overrides);
 
 // Writes the key into the config file (keeping its other fields), creating it

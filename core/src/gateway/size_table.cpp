@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -15,6 +16,9 @@ constexpr const char* kBuiltinSizesJson =
 #include "size_table_data.inc"
     ;
 
+// A WxH and a ratio are the same size when their aspects differ by less than this.
+constexpr double kEquivalentAspect = 0.01;
+
 bool parse_positive_int(std::string_view text, int& out) {
     if (text.empty()) return false;
     const char* end = text.data() + text.size();
@@ -24,38 +28,157 @@ bool parse_positive_int(std::string_view text, int& out) {
 
 bool is_auto(std::string_view choice) { return choice.empty() || choice == "auto"; }
 
-std::string join_sizes(const std::vector<ImageSize>& sizes) {
-    std::string joined;
-    for (const ImageSize& size : sizes) {
-        if (!joined.empty()) joined += ", ";
-        joined += size.text();
-    }
-    return joined;
+// "WxH" or "W:H" as two positive numbers; which one it was in `dialect`.
+bool parse_pair(std::string_view text, int& a, int& b, SizeDialect& dialect) {
+    const size_t at = text.find_first_of("x:");
+    if (at == std::string_view::npos) return false;
+    dialect = text[at] == 'x' ? SizeDialect::pixels : SizeDialect::ratio;
+    return parse_positive_int(text.substr(0, at), a) && parse_positive_int(text.substr(at + 1), b);
 }
 
 // Aspect ratios compare in log space so that 2:1 and 1:2 are equally far from 1:1.
-double log_aspect(int width, int height) { return std::log(double(width) / double(height)); }
+double log_distance(double a, double b) { return std::abs(std::log(a / b)); }
 
-ImageSize closest_aspect(const SizeTier& tier, int source_w, int source_h) {
-    const double wanted = (source_w > 0 && source_h > 0) ? log_aspect(source_w, source_h) : 0.0;
-    const auto distance = [wanted](const ImageSize& size) {
-        return std::abs(log_aspect(size.width, size.height) - wanted);
+bool equivalent_aspects(double a, double b) { return std::abs(a / b - 1) < kEquivalentAspect; }
+
+bool same_name(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::toupper(static_cast<unsigned char>(x)) == std::toupper(static_cast<unsigned char>(y));
+           });
+}
+
+std::string join(const std::vector<std::string>& items, const char* separator = ", ") {
+    std::string joined;
+    for (const auto& item : items) joined += (joined.empty() ? "" : separator) + item;
+    return joined;
+}
+
+std::vector<std::string> sizes_of(const SizeTable::Tier& tier) {
+    std::vector<std::string> sizes;
+    for (const auto& offer : tier.sizes) sizes.push_back(offer.size);
+    return sizes;
+}
+
+// "auto or one of 1024x1024, 1536x1024, …" (pixels), or per tier (ratio,
+// where the same ratio is offered at several tiers).
+std::string offered(const std::vector<SizeTable::Tier>& tiers, SizeDialect dialect) {
+    if (dialect == SizeDialect::pixels) {
+        std::vector<std::string> all;
+        for (const auto& tier : tiers)
+            for (const auto& size : sizes_of(tier)) all.push_back(size);
+        return "auto or one of " + join(all);
+    }
+    std::vector<std::string> per_tier;
+    for (const auto& tier : tiers) per_tier.push_back(join(sizes_of(tier)) + " at " + tier.name);
+    return "auto or one of " + join(per_tier, "; ");
+}
+
+std::vector<std::string> tier_names(const std::vector<const SizeTable::Tier*>& tiers) {
+    std::vector<std::string> names;
+    for (const auto* tier : tiers) names.push_back(tier->name);
+    return names;
+}
+
+std::vector<std::string> tier_names(const std::vector<SizeTable::Tier>& tiers) {
+    std::vector<std::string> names;
+    for (const auto& tier : tiers) names.push_back(tier.name);
+    return names;
+}
+
+const char* speaks(SizeDialect dialect) {
+    return dialect == SizeDialect::pixels ? "sizes in pixels (WxH)" : "sizes as aspect ratios (W:H)";
+}
+
+Error refusal(const std::string& sentence) { return Error(GENLAYER_INVALID_REQUEST, sentence); }
+
+// The smallest tier whose long edge holds the source's; the largest when none does.
+const SizeTable::Tier* tier_for_source(const std::vector<const SizeTable::Tier*>& tiers, int source_w, int source_h) {
+    const int long_edge = std::max(source_w, source_h);
+    for (const auto* tier : tiers)
+        if (tier->long_edge >= long_edge) return tier;
+    return tiers.back();
+}
+
+const SizeTable::Offer& closest(const SizeTable::Tier& tier, double aspect) {
+    return *std::min_element(tier.sizes.begin(), tier.sizes.end(), [aspect](const auto& a, const auto& b) {
+        return log_distance(a.aspect, aspect) < log_distance(b.aspect, aspect);
+    });
+}
+
+SizeSpec spec_of(SizeDialect dialect, const SizeTable::Tier& tier, const SizeTable::Offer& offer) {
+    int reference_edge = tier.long_edge;
+    ImageSize pixels;
+    if (dialect == SizeDialect::pixels && parse_size(offer.size, pixels))
+        reference_edge = std::max(pixels.width, pixels.height);
+    return {dialect, offer.size, tier.name, reference_edge};
+}
+
+std::vector<SizeTable::Tier> read_dialect(const nlohmann::json& document, const char* key, SizeDialect dialect,
+                                          const nlohmann::json& long_edges, const nlohmann::json& equivalents) {
+    const auto malformed = [](const std::string& why) {
+        return Error(GENLAYER_INTERNAL,
+                     "The size table is malformed (" + why + "); fix core/data/sizes.json and rebuild.");
     };
-    return *std::min_element(tier.sizes.begin(), tier.sizes.end(),
-                             [&](const ImageSize& a, const ImageSize& b) { return distance(a) < distance(b); });
+    if (!document.contains(key) || !document[key].is_object() || document[key].empty())
+        throw malformed(std::string("no \"") + key + "\" object");
+    std::vector<SizeTable::Tier> tiers;
+    for (const auto& [name, sizes] : document[key].items()) {
+        SizeTable::Tier tier;
+        tier.name = name;
+        if (dialect == SizeDialect::pixels) {
+            if (!parse_positive_int(name, tier.long_edge)) throw malformed("tier \"" + name + "\" is not a number");
+        } else if (!long_edges.contains(name) || !long_edges[name].is_number_integer()) {
+            throw malformed("ratio tier " + name + " has no long edge");
+        } else {
+            tier.long_edge = long_edges[name].get<int>();
+        }
+        if (!sizes.is_array() || sizes.empty()) throw malformed("tier " + name + " has no sizes");
+        for (const auto& entry : sizes) {
+            int a = 0, b = 0;
+            SizeDialect spelled{};
+            if (!entry.is_string() || !parse_pair(entry.get<std::string>(), a, b, spelled) || spelled != dialect)
+                throw malformed("tier " + name + " holds an entry that is not " +
+                                (dialect == SizeDialect::pixels ? "WxH" : "W:H"));
+            tier.sizes.push_back({entry.get<std::string>(), double(a) / double(b)});
+        }
+        tiers.push_back(std::move(tier));
+    }
+    for (auto& tier : tiers) {
+        for (const auto& [ratio_tier, pixel_tiers] : equivalents.items()) {
+            if (!pixel_tiers.is_array()) throw malformed("equivalent_tiers." + ratio_tier + " is not a list");
+            for (const auto& pixel_tier : pixel_tiers) {
+                if (!pixel_tier.is_string()) throw malformed("equivalent_tiers." + ratio_tier + " holds a non-string");
+                if (dialect == SizeDialect::ratio && ratio_tier == tier.name)
+                    tier.equivalents.push_back(pixel_tier.get<std::string>());
+                if (dialect == SizeDialect::pixels && pixel_tier.get<std::string>() == tier.name)
+                    tier.equivalents.push_back(ratio_tier);
+            }
+        }
+    }
+    std::sort(tiers.begin(), tiers.end(), [](const auto& a, const auto& b) { return a.long_edge < b.long_edge; });
+    return tiers;
 }
 
 }  // namespace
 
+const char* to_string(SizeDialect dialect) { return dialect == SizeDialect::pixels ? "pixels" : "ratio"; }
+
+std::optional<SizeDialect> parse_size_dialect(std::string_view text) {
+    if (text == "pixels") return SizeDialect::pixels;
+    if (text == "ratio") return SizeDialect::ratio;
+    return std::nullopt;
+}
+
+SizeDialect other_dialect(SizeDialect dialect) {
+    return dialect == SizeDialect::pixels ? SizeDialect::ratio : SizeDialect::pixels;
+}
+
 std::string ImageSize::text() const { return std::to_string(width) + "x" + std::to_string(height); }
 
 bool parse_size(std::string_view text, ImageSize& out) {
-    const size_t x = text.find('x');
-    if (x == std::string_view::npos) return false;
     ImageSize parsed;
-    if (!parse_positive_int(text.substr(0, x), parsed.width) ||
-        !parse_positive_int(text.substr(x + 1), parsed.height))
-        return false;
+    SizeDialect dialect{};
+    if (!parse_pair(text, parsed.width, parsed.height, dialect) || dialect != SizeDialect::pixels) return false;
     out = parsed;
     return true;
 }
@@ -66,85 +189,116 @@ const SizeTable& SizeTable::builtin() {
 }
 
 SizeTable SizeTable::parse(std::string_view json) {
-    const auto malformed = [](const std::string& why) {
-        return Error(GENLAYER_INTERNAL, "The size table is malformed (" + why + "); fix core/data/sizes.json and rebuild.");
-    };
     const nlohmann::json document = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
-    if (!document.is_object() || !document.contains("tiers") || !document["tiers"].is_object())
-        throw malformed("no \"tiers\" object");
-
+    if (!document.is_object())
+        throw Error(GENLAYER_INTERNAL, "The size table is not a JSON object; fix core/data/sizes.json and rebuild.");
+    const auto object_or_empty = [&](const char* key) {
+        return document.contains(key) && document[key].is_object() ? document[key] : nlohmann::json::object();
+    };
+    const auto long_edges = object_or_empty("ratio_tier_long_edges");
+    const auto equivalents = object_or_empty("equivalent_tiers");
     SizeTable table;
-    for (const auto& [key, sizes] : document["tiers"].items()) {
-        SizeTier tier;
-        if (!parse_positive_int(key, tier.resolution)) throw malformed("tier \"" + key + "\" is not a number");
-        if (!sizes.is_array() || sizes.empty()) throw malformed("tier " + key + " has no sizes");
-        for (const auto& entry : sizes) {
-            ImageSize size;
-            if (!entry.is_string() || !parse_size(entry.get<std::string>(), size))
-                throw malformed("tier " + key + " holds an entry that is not WxH");
-            tier.sizes.push_back(size);
-        }
-        table.tiers_.push_back(std::move(tier));
-    }
-    if (table.tiers_.empty()) throw malformed("no tiers");
-    std::sort(table.tiers_.begin(), table.tiers_.end(),
-              [](const SizeTier& a, const SizeTier& b) { return a.resolution < b.resolution; });
+    table.pixels_ = read_dialect(document, "tiers", SizeDialect::pixels, long_edges, equivalents);
+    table.ratio_ = read_dialect(document, "ratio_tiers", SizeDialect::ratio, long_edges, equivalents);
     return table;
 }
 
-bool SizeTable::is_valid_pair(const ImageSize& size, int resolution) const {
-    const int tier = resolution_of(size);
-    return tier != 0 && tier == resolution;
+const std::vector<SizeTable::Tier>& SizeTable::tiers(SizeDialect dialect) const {
+    return dialect == SizeDialect::pixels ? pixels_ : ratio_;
 }
 
-int SizeTable::resolution_of(const ImageSize& size) const {
-    for (const SizeTier& tier : tiers_)
-        if (std::find(tier.sizes.begin(), tier.sizes.end(), size) != tier.sizes.end()) return tier.resolution;
-    return 0;
+const SizeTable::Tier* SizeTable::find_tier(SizeDialect dialect, std::string_view name) const {
+    for (const auto& tier : tiers(dialect))
+        if (same_name(tier.name, name)) return &tier;
+    return nullptr;
 }
 
-SizeTable::Choice SizeTable::resolve(std::string_view size_text, std::string_view resolution_text,
-                                     int source_w, int source_h) const {
-    const SizeTier* tier = nullptr;
-    if (!is_auto(resolution_text)) {
-        int resolution = 0;
-        if (!parse_positive_int(resolution_text, resolution)) resolution = 0;
-        const auto found = std::find_if(tiers_.begin(), tiers_.end(),
-                                        [resolution](const SizeTier& t) { return t.resolution == resolution; });
-        if (found == tiers_.end()) {
-            std::string choices;
-            for (const SizeTier& t : tiers_) choices += ", " + std::to_string(t.resolution);
-            throw Error(GENLAYER_INVALID_REQUEST, "Resolution " + std::string(resolution_text) +
-                                                      " is not offered; choose auto or one of" + choices.substr(1) + ".");
-        }
-        tier = &*found;
+SizeSpec SizeTable::resolve(std::string_view size_text, std::string_view resolution_text, int source_w, int source_h,
+                            SizeDialect dialect) const {
+    const auto& own = tiers(dialect);
+    const SizeDialect foreign = other_dialect(dialect);
+    const std::string size_name(size_text), resolution_name(resolution_text);
+
+    // The tiers the resolution allows, in the dialect being sent.
+    std::vector<const Tier*> allowed;
+    if (is_auto(resolution_text)) {
+        for (const auto& tier : own) allowed.push_back(&tier);
+    } else if (const Tier* tier = find_tier(dialect, resolution_text)) {
+        allowed.push_back(tier);
+    } else if (const Tier* spelled = find_tier(foreign, resolution_text)) {
+        for (const auto& name : spelled->equivalents)
+            if (const Tier* equivalent = find_tier(dialect, name)) allowed.push_back(equivalent);
+        if (allowed.empty())
+            throw refusal("Resolution " + resolution_name + " has no equivalent while the gateway takes " +
+                          speaks(dialect) + "; choose auto or one of " + join(tier_names(own)) + ".");
+    } else {
+        throw refusal("Resolution " + resolution_name + " is not offered; choose auto or one of " +
+                      join(tier_names(own)) + ".");
     }
 
-    if (!is_auto(size_text)) {
-        ImageSize size;
-        const int size_tier = parse_size(size_text, size) ? resolution_of(size) : 0;
-        if (size_tier == 0) {
-            std::vector<ImageSize> all;
-            for (const SizeTier& t : tiers_) all.insert(all.end(), t.sizes.begin(), t.sizes.end());
-            throw Error(GENLAYER_INVALID_REQUEST, "Size " + std::string(size_text) +
-                                                      " is not offered; choose auto or one of " + join_sizes(all) + ".");
-        }
-        if (tier && tier->resolution != size_tier)
-            throw Error(GENLAYER_INVALID_REQUEST,
-                        "Size " + size.text() + " does not match resolution " + std::to_string(tier->resolution) +
-                            "; at that resolution choose auto or one of " + join_sizes(tier->sizes) +
-                            ", or set resolution " + std::to_string(size_tier) + " or auto.");
-        return {size, size_tier};
+    if (is_auto(size_text)) {
+        const double aspect = source_w > 0 && source_h > 0 ? double(source_w) / double(source_h) : 1.0;
+        const Tier* tier = tier_for_source(allowed, source_w, source_h);
+        return spec_of(dialect, *tier, closest(*tier, aspect));
     }
 
-    if (!tier) {
-        // The smallest tier that holds the source's long edge; the largest if none does.
-        const int long_edge = std::max(source_w, source_h);
-        const auto sufficient = std::find_if(tiers_.begin(), tiers_.end(),
-                                             [long_edge](const SizeTier& t) { return t.resolution >= long_edge; });
-        tier = sufficient != tiers_.end() ? &*sufficient : &tiers_.back();
+    int a = 0, b = 0;
+    SizeDialect spelled{};
+    if (!parse_pair(size_text, a, b, spelled))
+        throw refusal("Size " + size_name + " is not offered; choose " + offered(own, dialect) + ".");
+    const double aspect = double(a) / double(b);
+
+    // The tiers of the size's own dialect that offer it.
+    std::vector<const Tier*> holding;
+    for (const auto& tier : tiers(spelled))
+        for (const auto& offer : tier.sizes)
+            if (offer.size == size_text) holding.push_back(&tier);
+    if (holding.empty())
+        throw refusal("Size " + size_name + " is not offered; choose " + offered(own, dialect) + ".");
+    // A resolution spelled like the size (3:2 at 1K) narrows where it is offered.
+    if (spelled != dialect && !is_auto(resolution_text)) {
+        if (const Tier* named = find_tier(spelled, resolution_text)) {
+            if (std::find(holding.begin(), holding.end(), named) == holding.end())
+                throw refusal("Size " + size_name + " is not offered at " + resolution_name + "; at " +
+                              resolution_name + " choose auto or one of " + join(sizes_of(*named)) + ".");
+            holding = {named};
+        }
     }
-    return {closest_aspect(*tier, source_w, source_h), tier->resolution};
+
+    if (spelled == dialect) {
+        std::vector<const Tier*> fitting;
+        for (const auto* tier : holding)
+            if (std::find(allowed.begin(), allowed.end(), tier) != allowed.end()) fitting.push_back(tier);
+        if (fitting.empty()) {
+            const Tier& asked = *allowed.front();
+            throw refusal("Size " + size_name + " does not match resolution " + resolution_name +
+                          "; at that resolution choose auto or one of " + join(sizes_of(asked)) +
+                          ", or set resolution " + join(tier_names(holding), " or ") + " or auto.");
+        }
+        const Tier* tier = tier_for_source(fitting, source_w, source_h);
+        const auto offer = std::find_if(tier->sizes.begin(), tier->sizes.end(),
+                                        [&](const Offer& o) { return o.size == size_text; });
+        return spec_of(dialect, *tier, *offer);
+    }
+
+    // Another dialect's size: the equivalent offer in a corresponding tier.
+    std::vector<const Tier*> candidates;
+    for (const auto* tier : allowed) {
+        const bool corresponds = std::any_of(holding.begin(), holding.end(), [&](const Tier* source) {
+            return std::find(source->equivalents.begin(), source->equivalents.end(), tier->name) !=
+                   source->equivalents.end();
+        });
+        const bool has_equivalent = std::any_of(tier->sizes.begin(), tier->sizes.end(),
+                                                [&](const Offer& o) { return equivalent_aspects(o.aspect, aspect); });
+        if (corresponds && has_equivalent) candidates.push_back(tier);
+    }
+    if (candidates.empty()) {
+        const std::string asked = size_name + (is_auto(resolution_text) ? "" : " at " + resolution_name);
+        throw refusal("Size " + asked + " has no equivalent while the gateway takes " + speaks(dialect) +
+                      "; choose " + offered(own, dialect) + ".");
+    }
+    const Tier* tier = tier_for_source(candidates, source_w, source_h);
+    return spec_of(dialect, *tier, closest(*tier, aspect));
 }
 
 }  // namespace genlayer

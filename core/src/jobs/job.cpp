@@ -39,13 +39,14 @@ Job::~Job() {
 }
 
 std::unique_ptr<Job> Job::generate(GenerationRequest request, JobConfig config) {
-    auto choice = validate_request(request);
+    validate_request(request);
+    SizeNegotiation sizes(size_ask(request), config.settings.size_dialect,
+                          SizeDialectMemory(config.settings.size_dialect_memory()), config.settings.base_url);
     require_api_key(config.settings);
     std::unique_ptr<Job> job(new Job(std::move(config)));
+    job->sizes_ = std::move(sizes);
     Job* self = job.get();
-    job->launch([self, request = std::move(request), choice]() mutable {
-        self->run_generation(std::move(request), choice);
-    });
+    job->launch([self, request = std::move(request)]() mutable { self->run_generation(std::move(request)); });
     return job;
 }
 
@@ -76,11 +77,11 @@ void Job::launch(std::function<void()> body) {
     });
 }
 
-void Job::run_generation(GenerationRequest request, SizeTable::Choice choice) {
+void Job::run_generation(GenerationRequest request) {
     auto gateway = make_gateway();
 
-    const auto resolved = resolve_request(request, choice, upload_references(gateway, request, choice));
-    request = {};  // the reference pixels are no longer needed
+    auto resolved = resolve_request(request, sizes_->current(), upload_references(gateway, request, sizes_->current()));
+    request.reference.reset();  // the pixels are no longer needed
     request_json_ = to_json(resolved);
 
     set_state(GENLAYER_JOB_SUBMITTING, kUploadedFraction);
@@ -97,20 +98,34 @@ void Job::run_generation(GenerationRequest request, SizeTable::Choice choice) {
     entry_.created_at = unix_now();
     entry_.request = request_json_;
     entry_.target = config_.target;
+    entry_.size_dialect = to_string(resolved.size.dialect);
     entry_.stage = JobStage::submitting;
     journal_.save(entry_);
 
     TaskInfo task;
-    try {
-        task = gateway.submit(resolved);
-        permit_.accepted();
-    } catch (const Error& error) {
-        // Nothing was created unless the outcome is unknown; either way the
-        // entry records what happened and is never submitted again.
-        entry_.stage = error.status() == GENLAYER_OUTCOME_UNKNOWN ? JobStage::outcome_unknown : JobStage::failed;
-        entry_.error = error.what();
-        journal_.save(entry_);
-        throw;
+    for (;;) {
+        try {
+            task = gateway.submit(resolved);
+            permit_.accepted();
+            sizes_->accepted();
+            break;
+        } catch (const Error& error) {
+            // A 400 about the size created nothing: once, the other dialect.
+            if (sizes_->switch_after(error)) {
+                resolved.size = sizes_->current();
+                request_json_ = to_json(resolved);
+                entry_.request = request_json_;
+                entry_.size_dialect = to_string(resolved.size.dialect);
+                journal_.save(entry_);
+                continue;
+            }
+            // Nothing was created unless the outcome is unknown; either way the
+            // entry records what happened and is never submitted again.
+            entry_.stage = error.status() == GENLAYER_OUTCOME_UNKNOWN ? JobStage::outcome_unknown : JobStage::failed;
+            entry_.error = error.what();
+            journal_.save(entry_);
+            throw;
+        }
     }
     time_stage("submit_s", submit_started);
     entry_.task_id = task.id;
@@ -120,15 +135,16 @@ void Job::run_generation(GenerationRequest request, SizeTable::Choice choice) {
         std::lock_guard lock(mutex_);
         snapshot_.task_id = task.id;
         report_["task_id"] = task.id;
+        report_["size_dialect"] = to_string(resolved.size.dialect);
     }
     set_state(state_of(task.status), kSubmittedFraction, task.progress);
     wait_and_download(gateway, entry_);
 }
 
 std::vector<std::string> Job::upload_references(GatewayClient& gateway, const GenerationRequest& request,
-                                                const SizeTable::Choice& choice) {
+                                                const SizeSpec& size) {
     const auto prepare_started = Clock::now();
-    const ReferenceLimits limits{uint32_t(std::max(choice.size.width, choice.size.height)), kUploadLimitBytes};
+    const ReferenceLimits limits{uint32_t(size.reference_edge), kUploadLimitBytes};
     std::vector<EncodedImage> encoded;
     if (request.reference) encoded.push_back(prepare_reference(view_of(*request.reference), limits));
     std::vector<std::string> urls;

@@ -9,6 +9,7 @@
 #include "image/image_codec.hpp"
 #include "jobs/journal.hpp"
 #include "jobs/poll_schedule.hpp"
+#include "jobs/size_negotiation.hpp"
 #include "image/rgba_image.hpp"
 #include "gateway/settings.hpp"
 #include "jobs/submit_gate.hpp"
@@ -86,12 +87,12 @@ public:
 
 private:
     explicit Job(JobConfig config);
-    void run_generation(GenerationRequest request, SizeTable::Choice choice);
+    void run_generation(GenerationRequest request);
     void run_collection(std::string task_id);
     // The shared second half: wait for the task, download and decode.
     void wait_and_download(GatewayClient& gateway, JournalEntry& entry);
     std::vector<std::string> upload_references(GatewayClient& gateway, const GenerationRequest& request,
-                                               const SizeTable::Choice& choice);
+                                               const SizeSpec& size);
     std::string upload_once(GatewayClient& gateway, const EncodedImage& image);
     GatewayClient make_gateway();
     // Runs `body` on the worker thread and turns whatever it throws into the final state.
@@ -117,6 +118,7 @@ private:
     nlohmann::json request_json_;
     JournalEntry entry_;
     SubmitGate::Permit permit_;  // held from before the submit until the task is final
+    std::optional<SizeNegotiation> sizes_;  // set before the worker starts
 
     std::thread worker_;
 };

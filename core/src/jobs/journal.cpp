@@ -30,7 +30,8 @@ JobStage stage_from_string(const std::string& name) {
 nlohmann::json to_json(const JournalEntry& e) {
     return {{"job_id", e.job_id},           {"stage", to_string(e.stage)},
             {"created_at", e.created_at},   {"updated_at", e.updated_at},
-            {"request", e.request},         {"task_id", e.task_id},
+            {"request", e.request},         {"size_dialect", e.size_dialect},
+            {"task_id", e.task_id},
             {"expires_at", e.expires_at},   {"result_urls", e.result_urls},
             {"target", e.target},           {"error", e.error}};
 }
@@ -42,6 +43,7 @@ JournalEntry from_json(const nlohmann::json& j) {
     e.created_at = j.value("created_at", 0LL);
     e.updated_at = j.value("updated_at", 0LL);
     e.request = j.value("request", nlohmann::json::object());
+    e.size_dialect = j.value("size_dialect", "");
     e.task_id = j.value("task_id", "");
     e.expires_at = j.value("expires_at", 0LL);
     e.result_urls = j.value("result_urls", std::vector<std::string>{});

@@ -28,7 +28,8 @@ struct JournalEntry {
     JobStage stage = JobStage::submitting;
     long long created_at = 0;  // unix seconds
     long long updated_at = 0;
-    nlohmann::json request = nlohmann::json::object();  // prompt, model, size, …, reference_urls
+    nlohmann::json request = nlohmann::json::object();  // the submit body: prompt, model, size, …
+    std::string size_dialect;  // "pixels" or "ratio": how request's size is spelled
     std::string task_id;
     long long expires_at = 0;  // when the result URLs stop working, 0 if unknown
     std::vector<std::string> result_urls;
