@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # the variables are for the scripts that source this
 # The Debian 13 root that GIMP 3 is built and tested in: where it is, whether
 # it is ready, and the mounts into it (sourced by scripts/gimp3-root and
 # scripts/gimp3-run, not run).
