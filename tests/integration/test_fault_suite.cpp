@@ -22,7 +22,7 @@ using namespace genlayer::testing;
 namespace {
 
 constexpr int kMiB = 1024 * 1024;
-constexpr auto kJournalWait = std::chrono::seconds(10);
+constexpr auto kJournalWait = std::chrono::seconds(20);
 
 std::vector<std::string> generate_args(const Fixture& fx, std::vector<std::string> extra = {}) {
     std::vector<std::string> args{"generate", "--prompt", "a lighthouse", "--output", fx.path("out.png")};
