@@ -4,8 +4,9 @@ environment, headless GIMP with the plug-in installed, and the clocks.
 Times come from three clocks. The emulator stamps requests in steady
 milliseconds since its start; Script-Fu's gettimeofday and the GEGL timing
 preload read the wall clock; this driver reads both. Emulator.wall_offset_s()
-relates the first to the second through one logged request, to within a
-millisecond.
+relates the first to the second through one logged request, to within half
+that request's round trip (a millisecond on an idle machine), and says how
+far off it may be.
 """
 import json
 import os
@@ -34,11 +35,12 @@ class Emulator(gimp_plugin_test.Emulator):
         super().__init__(build_dir, *[str(option) for option in options])
 
     def task_table(self):
-        """{task id: {created_ms, completes_at_ms, status, polls}}."""
+        """{task id: {created_ms, completes_at_ms, status, held, polls}}."""
         return {task["id"]: task for task in self.tasks()}
 
     def wall_offset_s(self):
-        """Wall-clock seconds at the emulator's t_ms 0, from one logged request."""
+        """(wall-clock seconds at the emulator's t_ms 0, how far off that may
+        be), from one logged request."""
         path = "/v1/images/generations/task_img_clock"
         request = urllib.request.Request(self.base_url + path, headers={"Authorization": "Bearer " + API_KEY})
         before = time.time()
@@ -49,7 +51,7 @@ class Emulator(gimp_plugin_test.Emulator):
         after = time.time()
         stamp = [entry["t_ms"] for entry in self.log() if entry["path"] == path][-1]
         # t_ms is floored to the millisecond: its moment is half a millisecond later on average.
-        return (before + after) / 2 - (stamp + 0.5) / 1000
+        return (before + after) / 2 - (stamp + 0.5) / 1000, (after - before) / 2 + 0.001
 
     def __enter__(self):
         return self

@@ -42,8 +42,10 @@ def first(items, description):
     raise RuntimeError("The pixel benchmark found no " + description + ".")
 
 
-def generation_stages(call_start, call_end, size, trace, arrivals):
-    """The plug-in call cut at the moments it passed: seconds per stage."""
+def generation_stages(call_start, call_end, size, trace, arrivals, clock_error):
+    """The plug-in call cut at the moments it passed: seconds per stage. An
+    arrival belongs to the call when it falls inside it, give or take how far
+    the emulator's clock may be off (the calls are far further apart)."""
     during = [event for event in trace if call_start <= event[1] <= call_end]
     read = first((e for e in during if e[0] == "read" and e[3:] == (size, size)), "read of the whole layer")
     write = first((e for e in during if e[0] == "write" and e[3:] == (size, size)), "write of the result")
@@ -51,7 +53,8 @@ def generation_stages(call_start, call_end, size, trace, arrivals):
 
     def arrival(port, method, prefix):
         return first((t for p, m, path, t in arrivals
-                      if p == port and m == method and path.startswith(prefix) and call_start <= t <= call_end),
+                      if p == port and m == method and path.startswith(prefix)
+                      and call_start - clock_error <= t <= call_end + clock_error),
                      "%s %s in the emulator's log" % (method, prefix))
 
     upload = arrival("api", "POST", UPLOAD_PATH)
@@ -70,11 +73,11 @@ def generation_stages(call_start, call_end, size, trace, arrivals):
     return stages, server_wait
 
 
-def measure_kind(facts, size, trace, arrivals):
+def measure_kind(facts, size, trace, arrivals, clock_error):
     gimp_save = moment(facts, "gimp-saved") - moment(facts, "gimp-start")
     gimp_load = moment(facts, "gimp-loaded") - moment(facts, "gimp-saved")
     call_start, call_end = moment(facts, "genlayer-start"), moment(facts, "genlayer-end")
-    stages, server_wait = generation_stages(call_start, call_end, size, trace, arrivals)
+    stages, server_wait = generation_stages(call_start, call_end, size, trace, arrivals, clock_error)
     client = call_end - call_start - server_wait
     gimp = gimp_save + gimp_load
     return {
@@ -104,10 +107,10 @@ def measure(build_dir, scratch, size, rounds):
         stderr = gimp.run("pixel_roundtrip.scm", "bench-pixel-roundtrip", facts_file, scratch, str(size),
                           size_text, resolution, str(rounds))
         facts = read_facts(facts_file, stderr)
-        offset = emulator.wall_offset_s()
+        offset, clock_error = emulator.wall_offset_s()
         arrivals = [(e["port"], e["method"], e["path"], offset + e["t_ms"] / 1000) for e in emulator.log()]
     trace = read_trace(trace_path)
-    kinds = {kind: median_round([measure_kind(facts["%s-%d" % (kind, r)], size, trace, arrivals)
+    kinds = {kind: median_round([measure_kind(facts["%s-%d" % (kind, r)], size, trace, arrivals, clock_error)
                                  for r in range(1, rounds + 1)])
              for kind in ("opaque", "alpha")}
     return {"size": size, "rounds": rounds, **kinds}

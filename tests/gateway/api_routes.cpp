@@ -93,6 +93,7 @@ nlohmann::json task_header(const Gateway& gateway, const EmulatedTask& task) {
 }
 
 void handle_submit(Gateway& gateway, const httplib::Request& request, httplib::Response& response) {
+    if (gateway.faults.take(Fault::hold_submits)) gateway.held_submits.hold();
     if (gateway.faults.take(Fault::fail_submits))
         throw ApiRefusal{503, "internal_error", "The service is temporarily unavailable; try again later."};
     Submission submission = read_submission(request.body, gateway.options.size_dialect);

@@ -1,5 +1,6 @@
-// /_emulator/… on the API port: arm faults, read the request log and the
-// tasks. No key needed; these calls are not logged.
+// /_emulator/… on the API port: arm faults and holds, release what is held,
+// read the request log, the tasks and the state, and wait for a state. No
+// key needed; these calls are not logged.
 #pragma once
 
 #include "gateway.hpp"

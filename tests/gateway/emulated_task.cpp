@@ -14,14 +14,37 @@ constexpr int kStalledProgress = 50;
 }  // namespace
 
 EmulatedTask::EmulatedTask(std::string id, TaskRequest request, long long created_ms,
-                           std::optional<long long> completes_at_ms)
-    : id_(std::move(id)), request_(std::move(request)), created_ms_(created_ms), completes_at_ms_(completes_at_ms) {}
+                           std::optional<long long> generation_ms, bool held)
+    : id_(std::move(id)),
+      request_(std::move(request)),
+      created_ms_(created_ms),
+      generation_ms_(generation_ms),
+      held_(held && generation_ms.has_value()),
+      completes_at_ms_(generation_ms && !held ? std::optional(created_ms + *generation_ms) : std::nullopt) {}
+
+std::optional<long long> EmulatedTask::completes_at_ms() const {
+    std::lock_guard lock(timeline_mutex_);
+    return completes_at_ms_;
+}
+
+bool EmulatedTask::held() const {
+    std::lock_guard lock(timeline_mutex_);
+    return held_;
+}
+
+bool EmulatedTask::release(long long now_ms) {
+    std::lock_guard lock(timeline_mutex_);
+    if (!held_) return false;
+    held_ = false;
+    completes_at_ms_ = std::max(now_ms, created_ms_ + *generation_ms_);
+    return true;
+}
 
 TaskPhase EmulatedTask::phase_at(long long now_ms) const {
-    if (!completes_at_ms_) return TaskPhase::in_progress;
-    if (now_ms >= *completes_at_ms_) return TaskPhase::finished;
-    const long long generation_ms = *completes_at_ms_ - created_ms_;
-    return (now_ms - created_ms_) * 10 < generation_ms ? TaskPhase::queued : TaskPhase::in_progress;
+    const std::optional<long long> completes_at = completes_at_ms();
+    if (completes_at && now_ms >= *completes_at) return TaskPhase::finished;
+    if (!generation_ms_) return TaskPhase::in_progress;
+    return (now_ms - created_ms_) * 10 < *generation_ms_ ? TaskPhase::queued : TaskPhase::in_progress;
 }
 
 int EmulatedTask::progress_at(long long now_ms) const {
@@ -30,9 +53,9 @@ int EmulatedTask::progress_at(long long now_ms) const {
         case TaskPhase::finished: return 100;
         case TaskPhase::in_progress: break;
     }
-    if (!completes_at_ms_) return kStalledProgress;
-    const long long generation_ms = *completes_at_ms_ - created_ms_;
-    return std::clamp(int((now_ms - created_ms_) * 100 / generation_ms), 1, 99);
+    if (!generation_ms_) return kStalledProgress;
+    if (*generation_ms_ == 0) return 99;  // held past its (empty) generation time
+    return std::clamp(int((now_ms - created_ms_) * 100 / *generation_ms_), 1, 99);
 }
 
 const TaskResults& EmulatedTask::results() {

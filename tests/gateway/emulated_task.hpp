@@ -1,5 +1,6 @@
 // One generation task of the emulator: its timeline (queued, then
-// in_progress with progress rising linearly, then finished) and its result
+// in_progress with progress rising linearly, then finished; a held task
+// stays in_progress, at most 99 %, until it is released) and its result
 // images, rendered at first need and kept.
 #pragma once
 
@@ -36,13 +37,19 @@ struct TaskResults {
 
 class EmulatedTask {
 public:
-    // No completion time: the task stalls in_progress at 50 % forever.
-    EmulatedTask(std::string id, TaskRequest request, long long created_ms, std::optional<long long> completes_at_ms);
+    // No generation time: the task stalls in_progress at 50 % forever.
+    EmulatedTask(std::string id, TaskRequest request, long long created_ms, std::optional<long long> generation_ms,
+                 bool held);
 
     const std::string& id() const { return id_; }
     const TaskRequest& request() const { return request_; }
     long long created_ms() const { return created_ms_; }
-    std::optional<long long> completes_at_ms() const { return completes_at_ms_; }
+    // nullopt while the task stalls or is held.
+    std::optional<long long> completes_at_ms() const;
+    bool held() const;
+    // Lets a held task finish at the end of its generation time, or at once
+    // when that has passed. False when it was not held.
+    bool release(long long now_ms);
 
     // Queued for the first tenth of the generation time; progress is the
     // elapsed share of it, so it predicts completion.
@@ -63,7 +70,10 @@ private:
     std::string id_;
     TaskRequest request_;
     long long created_ms_;
-    std::optional<long long> completes_at_ms_;
+    std::optional<long long> generation_ms_;
+    mutable std::mutex timeline_mutex_;
+    bool held_;                                 // guarded by timeline_mutex_
+    std::optional<long long> completes_at_ms_;  // guarded by timeline_mutex_
     std::atomic<int> polls_{0};
     mutable std::mutex results_mutex_;
     std::optional<TaskResults> results_;

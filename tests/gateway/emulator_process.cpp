@@ -105,6 +105,29 @@ void EmulatorProcess::arm(const nlohmann::json& faults) const {
 
 nlohmann::json EmulatorProcess::log() const { return get_json("/_emulator/log"); }
 nlohmann::json EmulatorProcess::tasks() const { return get_json("/_emulator/tasks"); }
+nlohmann::json EmulatorProcess::state() const { return get_json("/_emulator/state"); }
+
+nlohmann::json EmulatorProcess::release(const nlohmann::json& what) const {
+    httplib::Client client(api_url());
+    const auto answer = client.Post("/_emulator/release", what.dump(), "application/json");
+    if (!answer || answer->status != 200)
+        throw std::runtime_error("The gateway emulator refused to release " + what.dump() + ": " +
+                                 (answer ? answer->body : httplib::to_string(answer.error())));
+    return nlohmann::json::parse(answer->body);
+}
+
+nlohmann::json EmulatorProcess::wait_for(const nlohmann::json& counts, std::chrono::milliseconds timeout) const {
+    std::string query = "timeout_ms=" + std::to_string(timeout.count());
+    for (const auto& [name, count] : counts.items()) query += "&" + name + "=" + count.dump();
+    httplib::Client client(api_url());
+    // The answer comes when the state is reached, at the latest after `timeout`.
+    client.set_read_timeout(std::chrono::duration_cast<std::chrono::seconds>(timeout) + std::chrono::seconds(10));
+    const auto answer = client.Get("/_emulator/wait?" + query);
+    if (!answer) throw std::runtime_error("The gateway emulator did not answer the wait for " + counts.dump() + ".");
+    const auto body = nlohmann::json::parse(answer->body);
+    if (answer->status != 200) throw std::runtime_error(body.value("error", answer->body));
+    return body;
+}
 
 nlohmann::json EmulatorProcess::get_json(const std::string& path) const {
     httplib::Client client(api_url());

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <string>
 #include <sys/types.h>
 #include <vector>
@@ -31,8 +32,19 @@ public:
     void arm(const nlohmann::json& faults) const;
     // GET /_emulator/log: [{seq, port, method, path, status, authorization, t_ms}, …]
     nlohmann::json log() const;
-    // GET /_emulator/tasks: [{id, created_ms, completes_at_ms, status, polls}, …]
+    // GET /_emulator/tasks: [{id, created_ms, completes_at_ms, status, held, polls}, …]
     nlohmann::json tasks() const;
+    // GET /_emulator/state: {tasks, active, most_active, held, held_submits, held_downloads, refused}
+    nlohmann::json state() const;
+    // POST /_emulator/release, e.g. {"tasks": "all"}; what went. Throws
+    // std::runtime_error when refused.
+    nlohmann::json release(const nlohmann::json& what) const;
+    // GET /_emulator/wait: blocks until every count named, e.g.
+    // {{"tasks", 2}}, is at least its value, and returns the state then.
+    // Throws std::runtime_error with the emulator's sentence when that has
+    // not happened within `timeout`: a bound on a hang, never a pace.
+    nlohmann::json wait_for(const nlohmann::json& counts,
+                            std::chrono::milliseconds timeout = std::chrono::seconds(60)) const;
 
     // SIGTERM, then SIGKILL if it has not ended within 5 s; returns the
     // wait status. The destructor does this when the test did not.

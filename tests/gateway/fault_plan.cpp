@@ -6,11 +6,12 @@
 namespace genlayer::emulator {
 namespace {
 
-constexpr std::array<std::string_view, 8> kFaultNames = {
+constexpr std::array<std::string_view, 11> kFaultNames = {
     "fail_submits",   "fail_submits_after_create", "fail_status",    "rate_limit",
     "drop_downloads", "truncate_json",             "malformed_json", "stall_tasks",
+    "hold_tasks",     "hold_submits",              "hold_downloads",
 };
-static_assert(kFaultNames.size() == size_t(Fault::stall_tasks) + 1, "every fault needs its name");
+static_assert(kFaultNames.size() == size_t(Fault::hold_downloads) + 1, "every fault needs its name");
 
 std::optional<size_t> fault_index(std::string_view name) {
     for (size_t i = 0; i < kFaultNames.size(); ++i)
@@ -42,6 +43,8 @@ void FaultPlan::arm(const nlohmann::json& settings) {
             next.slow_downloads = non_negative(key, value);
         } else if (key == "gen_ms") {
             next.gen_ms = non_negative(key, value);
+        } else if (key == "hold_until_active") {
+            next.hold_until_active = non_negative(key, value);
         } else {
             throw std::invalid_argument("There is no fault called " + key + "; see genlayer-gateway --help.");
         }
@@ -76,13 +79,24 @@ int FaultPlan::gen_ms() const {
     return settings_.gen_ms;
 }
 
+int FaultPlan::hold_until_active() const {
+    std::lock_guard lock(mutex_);
+    return settings_.hold_until_active;
+}
+
+void FaultPlan::disarm_hold_until_active() {
+    std::lock_guard lock(mutex_);
+    settings_.hold_until_active = 0;
+}
+
 nlohmann::json FaultPlan::describe() const {
     std::lock_guard lock(mutex_);
     nlohmann::json plan = {{"expire_results", settings_.expire_results},
                            {"slow_downloads_ms", settings_.slow_downloads_ms},
                            {"slow_downloads", settings_.slow_downloads ? nlohmann::json(*settings_.slow_downloads)
                                                                        : nlohmann::json(nullptr)},
-                           {"gen_ms", settings_.gen_ms}};
+                           {"gen_ms", settings_.gen_ms},
+                           {"hold_until_active", settings_.hold_until_active}};
     for (size_t i = 0; i < kFaultNames.size(); ++i) plan[std::string(kFaultNames[i])] = settings_.remaining[i];
     return plan;
 }

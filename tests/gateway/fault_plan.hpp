@@ -1,4 +1,4 @@
-// The faults a test arms, from the command line or through
+// The faults and holds a test arms, from the command line or through
 // POST /_emulator/faults, and the one run-time knob that is not a fault
 // (gen_ms). Counted faults fire once per matching call until used up.
 #pragma once
@@ -20,6 +20,9 @@ enum class Fault {
     truncate_json,              // a status body cut in the middle
     malformed_json,             // a status body that is not JSON
     stall_tasks,                // a task that stays in_progress at 50 % forever
+    hold_tasks,                 // a task that cannot finish until POST /_emulator/release
+    hold_submits,               // a submit that waits, before anything is created, until released
+    hold_downloads,             // a download that sends half its body, then waits until released
 };
 
 class FaultPlan {
@@ -40,12 +43,17 @@ public:
     // many more downloads.
     int take_download_pause_ms();
     int gen_ms() const;
+    // The barrier: while it is above 0, every new task is held until that
+    // many tasks are unfinished at once; then the task registry lets them
+    // all go and disarms it.
+    int hold_until_active() const;
+    void disarm_hold_until_active();
 
     // Every setting and what is left of each count.
     nlohmann::json describe() const;
 
 private:
-    static constexpr size_t kFaultCount = size_t(Fault::stall_tasks) + 1;
+    static constexpr size_t kFaultCount = size_t(Fault::hold_downloads) + 1;
 
     struct Settings {
         std::array<int, kFaultCount> remaining{};
@@ -53,6 +61,7 @@ private:
         int slow_downloads_ms = 0;
         std::optional<int> slow_downloads;  // unset: every download is slow
         int gen_ms = 0;
+        int hold_until_active = 0;
     };
 
     mutable std::mutex mutex_;

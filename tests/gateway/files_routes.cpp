@@ -10,26 +10,37 @@
 namespace genlayer::emulator {
 namespace {
 
+// What happens halfway through a download.
+struct Halfway {
+    bool drop = false;            // the connection closes
+    int pause_ms = 0;             // then the rest, after this pause
+    RequestGate* hold = nullptr;  // then the rest, once released there
+};
+
 // Streams `size` bytes at `data` (kept alive by `owner`): the first half,
-// then either a pause of `pause_ms` and the rest, or — when `drop` — a
-// closed connection.
+// then what `halfway` says.
 void send_file(httplib::Response& response, std::shared_ptr<const void> owner, const char* data, size_t size,
-               const std::string& mime_type, bool drop, int pause_ms) {
+               const std::string& mime_type, Halfway halfway) {
     const size_t half = size / 2;
     response.set_content_provider(
         size, mime_type,
-        [owner = std::move(owner), data, size, half, drop, pause_ms](size_t offset, size_t, httplib::DataSink& sink) {
+        [owner = std::move(owner), data, size, half, halfway](size_t offset, size_t, httplib::DataSink& sink) {
             if (offset < half) return sink.write(data + offset, half - offset);
-            if (drop) return false;
-            if (offset == half && pause_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms));
+            if (halfway.drop) return false;
+            if (offset == half && halfway.pause_ms > 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(halfway.pause_ms));
+            if (offset == half && halfway.hold) halfway.hold->hold();
             return sink.write(data + offset, size - offset);
         });
 }
 
 void send_with_faults(Gateway& gateway, httplib::Response& response, std::shared_ptr<const void> owner,
                       const char* data, size_t size, const std::string& mime_type) {
-    send_file(response, std::move(owner), data, size, mime_type, gateway.faults.take(Fault::drop_downloads),
-              gateway.faults.take_download_pause_ms());
+    Halfway halfway;
+    halfway.drop = gateway.faults.take(Fault::drop_downloads);
+    halfway.pause_ms = gateway.faults.take_download_pause_ms();
+    if (gateway.faults.take(Fault::hold_downloads)) halfway.hold = &gateway.held_downloads;
+    send_file(response, std::move(owner), data, size, mime_type, halfway);
 }
 
 void not_found(httplib::Response& response, const std::string& why) {

@@ -4,7 +4,9 @@
 #include "emulator_clock.hpp"
 #include "fault_plan.hpp"
 #include "gateway_options.hpp"
+#include "request_gate.hpp"
 #include "request_log.hpp"
+#include "state_signal.hpp"
 #include "task_registry.hpp"
 #include "upload_store.hpp"
 
@@ -18,12 +20,23 @@ struct Gateway {
         faults.arm(options.faults);
     }
 
+    // Lets every held request go and ends every wait, so that the servers
+    // can stop: their worker threads are joined.
+    void close_holds() {
+        held_submits.close();
+        held_downloads.close();
+        changes.close();
+    }
+
     GatewayOptions options;
     EmulatorClock clock;
     FaultPlan faults;
     RequestLog log;
     UploadStore uploads;
-    TaskRegistry tasks;
+    StateSignal changes;  // before everything that notifies it
+    TaskRegistry tasks{changes};
+    RequestGate held_submits{changes};
+    RequestGate held_downloads{changes};
     std::string files_origin;  // http://127.0.0.1:<files port>, set once the port is bound
 };
 

@@ -89,6 +89,7 @@ int main(int argc, char** argv) {
     std::cout << "API " << api_port << "\nFILES " << files_port << std::endl;
     int signal_number = 0;
     sigwait(&stop_signals, &signal_number);
+    gateway->close_holds();
     api.stop();
     files.stop();
     api_thread.join();

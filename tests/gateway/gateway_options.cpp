@@ -9,9 +9,9 @@ namespace {
 
 // Faults that take a count (or milliseconds); the option is the key with dashes.
 constexpr std::string_view kNumericFaults[] = {
-    "gen_ms",        "fail_submits",   "fail_submits_after_create", "fail_status",     "rate_limit",
-    "drop_downloads", "truncate_json", "malformed_json",            "stall_tasks",     "slow_downloads_ms",
-    "slow_downloads",
+    "gen_ms",         "fail_submits",      "fail_submits_after_create", "fail_status",  "rate_limit",
+    "drop_downloads", "truncate_json",     "malformed_json",            "stall_tasks",  "slow_downloads_ms",
+    "slow_downloads", "hold_tasks",        "hold_until_active",         "hold_submits", "hold_downloads",
 };
 
 std::string option_of(std::string_view key) {
@@ -123,13 +123,44 @@ Faults (counts fire on the next N matching calls):
   --slow-downloads-ms N           each download pauses N ms halfway
   --slow-downloads N              only the next N downloads pause (0: none)
 
+Holds, so that a test waits for events instead of time (counts as above):
+  --hold-tasks N                  tasks that cannot finish until released: their
+                                  timeline runs, but they stay in_progress (at
+                                  most 99 %); once released they finish at the end
+                                  of their generation time, or at once if it passed
+  --hold-until-active N           a barrier: every task is held until N tasks are
+                                  unfinished at once, then all of those are
+                                  released and the barrier is gone (0: none)
+  --hold-submits N                submits that wait, before any task exists, until
+                                  released; then they are answered as usual
+  --hold-downloads N              downloads that send half the file, then wait
+                                  until released
+  Stopping the emulator lets every held request go.
+
 Control endpoints on the API port (no key needed, not logged):
-  POST /_emulator/faults   JSON object with the fault names above in snake_case,
-                           e.g. {"fail_status": 2, "expire_results": true,
-                           "gen_ms": 500}; answers the whole plan
+  POST /_emulator/faults   JSON object with the fault and hold names above in
+                           snake_case, e.g. {"fail_status": 2, "hold_tasks": 1,
+                           "expire_results": true, "gen_ms": 500}; answers the
+                           whole plan
   GET  /_emulator/faults   the plan: what is left of each fault
+  POST /_emulator/release  lets held things go: {"tasks": "all" | N | "<id>" |
+                           ["<id>", ...], "submits": "all" | N, "downloads":
+                           "all" | N}, any of the three, applied in that order;
+                           N takes the oldest. Answers what went, {"tasks":
+                           [ids], "submits": N, "downloads": N}; 400 when an id
+                           is not a held task or fewer than N are held
+  GET  /_emulator/state    {tasks, active, most_active, held, held_submits,
+                           held_downloads, refused}: tasks created, unfinished
+                           now, the most unfinished at once so far, tasks held
+                           now, submits and downloads held now, and submits
+                           refused by --max-active so far
+  GET  /_emulator/wait?COUNT=N[&COUNT=N...][&timeout_ms=T]
+                           blocks until each named count of the state (all but
+                           active) is at least N: 200 with the state, or 408
+                           with {error, state} after T ms (default 60000, at
+                           most 600000) or when the emulator stops
   GET  /_emulator/log      [{seq, port, method, path, status, authorization, t_ms}]
-  GET  /_emulator/tasks    [{id, created_ms, completes_at_ms, status, polls}]
+  GET  /_emulator/tasks    [{id, created_ms, completes_at_ms, status, held, polls}]
 
 Prompt conventions:
   "[refuse]" in the prompt   submit answers 422 content_policy_violation

@@ -12,6 +12,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <future>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -59,21 +61,28 @@ httplib::Result status_of(httplib::Client& client, const std::string& id) {
     return client.Get("/v1/images/generations/" + id);
 }
 
-// Polls until the task is final; the statuses seen on the way, in order.
-std::vector<json> poll_to_end(httplib::Client& client, const std::string& id) {
+bool is_final(const json& task) { return task["status"] == "completed" || task["status"] == "failed"; }
+
+// Polls until `reached` holds for the task's status; the statuses seen on
+// the way, in order. The deadline only bounds a hang.
+std::vector<json> poll_until(httplib::Client& client, const std::string& id,
+                             const std::function<bool(const json&)>& reached) {
     std::vector<json> seen;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (std::chrono::steady_clock::now() < deadline) {
         const auto answer = status_of(client, id);
         REQUIRE(answer);
         REQUIRE(answer->status == 200);
         seen.push_back(json::parse(answer->body));
-        if (seen.back()["status"] == "completed" || seen.back()["status"] == "failed") return seen;
-        std::this_thread::sleep_for(std::chrono::milliseconds(40));  // poll interval
+        if (reached(seen.back())) return seen;
+        std::this_thread::sleep_for(std::chrono::milliseconds(40));  // a polling interval, not a synchronisation
     }
-    FAIL("task " << id << " did not end within 20 s");
+    FAIL("task " << id << " did not reach the awaited status within 60 s");
     return seen;
 }
+
+// Polls until the task is final; the statuses seen on the way, in order.
+std::vector<json> poll_to_end(httplib::Client& client, const std::string& id) { return poll_until(client, id, is_final); }
 
 json final_status(httplib::Client& client, const std::string& id) { return poll_to_end(client, id).back(); }
 
@@ -127,7 +136,8 @@ size_t count_if_status(const json& log, const std::string& path_prefix, int stat
 }  // namespace
 
 TEST_CASE("upload, submit with the URL, poll and download give the predicted pixels", "[gateway]") {
-    EmulatorProcess emulator({"--gen-ms", "1500"});
+    // Held, so that the polls see it in_progress however slowly they come.
+    EmulatorProcess emulator({"--gen-ms", "300", "--hold-tasks", "1"});
     auto api = api_client(emulator);
     const genlayer::RgbaImage reference = make_reference(96, 64);
 
@@ -145,7 +155,10 @@ TEST_CASE("upload, submit with the URL, poll and download give the predicted pix
                                            {"resolution", "1536"},
                                            {"reference_images", {reference_url}}});
 
-    const std::vector<json> seen = poll_to_end(api, id);
+    std::vector<json> seen = poll_until(api, id, [](const json& task) { return task["status"] == "in_progress"; });
+    emulator.release({{"tasks", id}});
+    const std::vector<json> rest = poll_to_end(api, id);
+    seen.insert(seen.end(), rest.begin(), rest.end());
     const json& done = seen.back();
     REQUIRE(done["status"] == "completed");
     CHECK(done["progress"] == 100);
@@ -337,19 +350,30 @@ TEST_CASE("prompt conventions refuse, fail, and unknown references fail the task
 }
 
 TEST_CASE("the max-active limit answers 429 with Retry-After until a task of that key finishes", "[gateway]") {
-    EmulatorProcess emulator({"--max-active", "1", "--gen-ms", "4000"});
+    EmulatorProcess emulator({"--max-active", "1", "--gen-ms", "0", "--hold-tasks", "1"});
     auto api = api_client(emulator);
-    submit_ok(api, text_request("first"));
+    const std::string first = submit_ok(api, text_request("first"));
     const auto refused = submit(api, text_request("second"));
     CHECK(api_error_of(refused, 429)["type"] == "rate_limit_exceeded");
-    const int retry_after = std::stoi(refused->get_header_value("Retry-After"));
-    CHECK(retry_after >= 1);
-    CHECK(retry_after <= 4);
+    CHECK(refused->get_header_value("Retry-After") == "1");  // a held task has no completion time to tell
     CHECK(emulator.tasks().size() == 1);
+    CHECK(emulator.state()["refused"] == 1);
 
     auto other_key = api_client(emulator, "another-key");
     submit_ok(other_key, text_request("someone else"));
     CHECK(emulator.tasks().size() == 2);
+
+    emulator.release({{"tasks", first}});
+    CHECK(final_status(api, first)["status"] == "completed");
+    // Longer than any test runs: this task is unfinished whenever the next submit comes.
+    emulator.arm({{"gen_ms", 3'600'000}});
+    submit_ok(api, text_request("third"));
+    const auto waiting = submit(api, text_request("fourth"));
+    CHECK(api_error_of(waiting, 429)["type"] == "rate_limit_exceeded");
+    const int retry_after = std::stoi(waiting->get_header_value("Retry-After"));
+    CHECK(retry_after >= 1);
+    CHECK(retry_after <= 3600);  // until that task finishes
+    CHECK(emulator.state()["refused"] == 2);
 }
 
 TEST_CASE("each fault fires exactly as often as armed", "[gateway]") {
@@ -446,11 +470,12 @@ TEST_CASE("each fault fires exactly as often as armed", "[gateway]") {
         CHECK(files.Get(result_path)->status == 200);
     }
     SECTION("gen_ms applies to tasks created from then on") {
-        emulator.arm({{"gen_ms", 60000}});
+        // Queued for its first tenth, 10'000 s: longer than any test runs.
+        emulator.arm({{"gen_ms", 100'000'000}});
         const std::string slow = submit_ok(api, text_request("slow"));
         CHECK(body_of(status_of(api, slow))["status"] == "queued");
         const json task = emulator.tasks()[1];
-        CHECK(task["completes_at_ms"].get<long long>() - task["created_ms"].get<long long>() == 60000);
+        CHECK(task["completes_at_ms"].get<long long>() - task["created_ms"].get<long long>() == 100'000'000);
     }
     SECTION("an unknown fault is refused and nothing is armed") {
         CHECK_THROWS_AS(emulator.arm({{"fail_status", 1}, {"set_on_fire", 1}}), std::runtime_error);
@@ -462,8 +487,13 @@ TEST_CASE("faults given on the command line are armed at start, and the log file
     const std::filesystem::path log_file =
         std::filesystem::temp_directory_path() / ("genlayer-gateway-log-" + std::to_string(::getpid()) + ".jsonl");
     std::filesystem::remove(log_file);
-    EmulatorProcess emulator({"--fail-status", "1", "--gen-ms", "0", "--log", log_file.string()});
+    EmulatorProcess emulator({"--fail-status", "1", "--gen-ms", "0", "--hold-downloads", "2", "--hold-submits", "3",
+                              "--log", log_file.string()});
     auto api = api_client(emulator);
+    const json plan = body_of(httplib::Client(emulator.api_url()).Get("/_emulator/faults"));
+    CHECK(plan["hold_downloads"] == 2);
+    CHECK(plan["hold_submits"] == 3);
+    emulator.arm({{"hold_submits", 0}});
     const std::string id = submit_ok(api, text_request("x"));
     CHECK(status_of(api, id)->status == 500);
     CHECK(status_of(api, id)->status == 200);
@@ -478,9 +508,166 @@ TEST_CASE("faults given on the command line are armed at start, and the log file
     std::filesystem::remove(log_file);
 }
 
+TEST_CASE("a held task runs its timeline but finishes only once released, by id, by count or all", "[gateway]") {
+    EmulatorProcess emulator({"--gen-ms", "0", "--hold-tasks", "2"});
+    auto api = api_client(emulator);
+    const std::string first = submit_ok(api, text_request("first"));
+    const std::string second = submit_ok(api, text_request("second"));
+    const std::string free = submit_ok(api, text_request("free"));
+    CHECK(final_status(api, free)["status"] == "completed");
+
+    const json held = body_of(status_of(api, first));
+    CHECK(held["status"] == "in_progress");
+    CHECK(held["progress"] == 99);  // its generation time has passed; it only waits for the release
+    CHECK(emulator.state() == json{{"tasks", 3}, {"active", 2}, {"most_active", 2}, {"held", 2},
+                                   {"held_submits", 0}, {"held_downloads", 0}, {"refused", 0}});
+    const json tasks = emulator.tasks();
+    CHECK(tasks[0]["held"] == true);
+    CHECK(tasks[0]["completes_at_ms"].is_null());
+    CHECK(tasks[2]["held"] == false);
+
+    CHECK(emulator.release({{"tasks", first}}) == json{{"tasks", {first}}});
+    const json done = final_status(api, first);
+    CHECK(done["status"] == "completed");
+    CHECK(done["progress"] == 100);
+    CHECK(emulator.tasks()[0]["completes_at_ms"].get<long long>() >= tasks[0]["created_ms"].get<long long>());
+    CHECK(body_of(status_of(api, second))["status"] == "in_progress");
+
+    // What is not held is refused, and nothing goes.
+    CHECK_THROWS_WITH(emulator.release({{"tasks", json::array({second, first})}}),
+                      Catch::Contains("There is no held task " + first + "."));
+    CHECK_THROWS_WITH(emulator.release({{"tasks", 2}}), Catch::Contains("Only 1 tasks are held, not 2."));
+    CHECK_THROWS_AS(emulator.release({{"tasks", "all"}, {"nothing", 1}}), std::runtime_error);
+    CHECK(emulator.state()["held"] == 1);
+
+    CHECK(emulator.release({{"tasks", 1}}) == json{{"tasks", {second}}});
+    CHECK(final_status(api, second)["status"] == "completed");
+    CHECK(emulator.release({{"tasks", "all"}}) == json{{"tasks", json::array()}});
+
+    // Released before its generation time is up, a task still takes all of it.
+    emulator.arm({{"gen_ms", 100'000'000}, {"hold_tasks", 1}});
+    const std::string slow = submit_ok(api, text_request("slow"));
+    CHECK(emulator.release({{"tasks", "all"}}) == json{{"tasks", {slow}}});
+    const json released = emulator.tasks()[3];
+    CHECK(released["completes_at_ms"].get<long long>() - released["created_ms"].get<long long>() == 100'000'000);
+    CHECK(body_of(status_of(api, slow))["status"] == "queued");
+}
+
+TEST_CASE("hold-until-active holds every task until that many are unfinished at once, then lets them run",
+          "[gateway]") {
+    EmulatorProcess emulator({"--gen-ms", "0", "--hold-until-active", "3"});
+    auto api = api_client(emulator);
+    const std::string a = submit_ok(api, text_request("a"));
+    const std::string b = submit_ok(api, text_request("b"));
+    CHECK(body_of(status_of(api, a))["status"] == "in_progress");
+    CHECK(emulator.state()["held"] == 2);
+    const std::string c = submit_ok(api, text_request("c"));
+    for (const std::string& id : {a, b, c}) CHECK(final_status(api, id)["status"] == "completed");
+    CHECK(emulator.state()["most_active"] == 3);
+    CHECK(emulator.state()["held"] == 0);
+
+    // The barrier is gone: the next task runs at once.
+    const json plan = body_of(httplib::Client(emulator.api_url()).Get("/_emulator/faults"));
+    CHECK(plan["hold_until_active"] == 0);
+    const std::string d = submit_ok(api, text_request("d"));
+    CHECK(final_status(api, d)["status"] == "completed");
+    CHECK(emulator.state()["most_active"] == 3);
+}
+
+TEST_CASE("a held submit creates nothing and is answered once released", "[gateway]") {
+    EmulatorProcess emulator({"--gen-ms", "0", "--hold-submits", "1"});
+    auto answer = std::async(std::launch::async, [&] {
+        auto api = api_client(emulator);
+        api.set_read_timeout(std::chrono::seconds(60));
+        return submit(api, text_request("waits"));
+    });
+    CHECK(emulator.wait_for({{"held_submits", 1}})["held_submits"] == 1);
+    CHECK(emulator.tasks().empty());
+    CHECK(answer.wait_for(std::chrono::seconds(0)) == std::future_status::timeout);
+
+    CHECK(emulator.release({{"submits", "all"}}) == json{{"submits", 1}});
+    const auto submitted = answer.get();
+    REQUIRE(submitted);
+    CHECK(submitted->status == 200);
+    CHECK(emulator.tasks().size() == 1);
+    CHECK(emulator.state()["held_submits"] == 0);
+    CHECK_THROWS_WITH(emulator.release({{"submits", 1}}), Catch::Contains("Only 0 such requests are held, not 1."));
+
+    auto api = api_client(emulator);
+    submit_ok(api, text_request("not held"));  // the hold was for one submit
+}
+
+TEST_CASE("a held download sends half the file and the rest once released", "[gateway]") {
+    EmulatorProcess emulator({"--gen-ms", "0"});
+    auto api = api_client(emulator);
+    const json done = final_status(api, submit_ok(api, text_request("halves")));
+    const std::string result_path = path_of(done["result"]["data"][0]["url"], emulator.files_url());
+    emulator.arm({{"hold_downloads", 1}});
+
+    std::promise<void> first_bytes;
+    auto download = std::async(std::launch::async, [&] {
+        httplib::Client files(emulator.files_url());
+        files.set_read_timeout(std::chrono::seconds(60));
+        std::string received;
+        const auto answer = files.Get(result_path, [&](const char* data, size_t length) {
+            if (received.empty()) first_bytes.set_value();
+            received.append(data, length);
+            return true;
+        });
+        return std::make_pair(answer && answer->status == 200, received);
+    });
+    CHECK(emulator.wait_for({{"held_downloads", 1}})["held_downloads"] == 1);
+    REQUIRE(first_bytes.get_future().wait_for(std::chrono::seconds(60)) == std::future_status::ready);
+    CHECK(download.wait_for(std::chrono::seconds(0)) == std::future_status::timeout);
+
+    CHECK(emulator.release({{"downloads", 1}}) == json{{"downloads", 1}});
+    const auto [complete, body] = download.get();
+    CHECK(complete);
+    CHECK(decode(body).pixels == genlayer::render_generation("halves", 1024, 1024, nullptr, 0).pixels);
+    httplib::Client files(emulator.files_url());
+    CHECK(files.Get(result_path)->status == 200);  // the hold was for one download
+}
+
+TEST_CASE("wait answers once the state is reached, 408 when it is not, 400 for what it cannot wait for",
+          "[gateway]") {
+    EmulatorProcess emulator({"--gen-ms", "0"});
+    auto reached = std::async(std::launch::async, [&] { return emulator.wait_for({{"tasks", 2}}); });
+    auto api = api_client(emulator);
+    submit_ok(api, text_request("one"));
+    submit_ok(api, text_request("two"));
+    CHECK(reached.get()["tasks"] == 2);
+
+    // Nothing submits a third: the wait ends at its own timeout, whatever the pace.
+    CHECK_THROWS_WITH(emulator.wait_for({{"tasks", 3}}, std::chrono::milliseconds(100)),
+                      Catch::Contains("The emulator did not reach tasks 3 within 100 ms."));
+    httplib::Client control(emulator.api_url());
+    for (const char* query : {"", "?active=1", "?tasks=two", "?tasks=1&timeout_ms=600001"}) {
+        INFO(query);
+        const auto refused = control.Get(std::string("/_emulator/wait") + query);
+        REQUIRE(refused);
+        CHECK(refused->status == 400);
+        CHECK(json::parse(refused->body)["error"].is_string());
+    }
+}
+
 TEST_CASE("SIGTERM ends the emulator cleanly", "[gateway]") {
     EmulatorProcess emulator;
     const int status = emulator.stop();
     CHECK(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 0);
+}
+
+TEST_CASE("SIGTERM lets a held request go and ends the emulator cleanly", "[gateway]") {
+    EmulatorProcess emulator({"--gen-ms", "0", "--hold-submits", "1"});
+    auto held_submit = std::async(std::launch::async, [&] {
+        auto api = api_client(emulator);
+        api.set_read_timeout(std::chrono::seconds(60));
+        return submit(api, text_request("held at the end"));
+    });
+    emulator.wait_for({{"held_submits", 1}});
+    // A server whose worker stays held cannot stop: stop() would end in SIGKILL after 5 s.
+    const int status = emulator.stop();
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    held_submit.get();
 }

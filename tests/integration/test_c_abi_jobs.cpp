@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <future>
 #include <thread>
 
 using namespace genlayer;
@@ -52,13 +53,20 @@ genlayer_progress poll_until_final(genlayer_job* job, genlayer_job_state wait_fo
 }  // namespace
 
 TEST_CASE("C ABI: a job runs to DONE and hands out RGBA8 results") {
-    Fixture fx;
+    Fixture fx({"--gen-ms", "300", "--hold-submits", "1"});
     Client client(fx);
     auto request = text_request("ABI harbour");
     genlayer_job* job = nullptr;
-    const auto started = Clock::now();
-    REQUIRE(genlayer_job_start(client.handle, &request, &job) == GENLAYER_OK);
-    CHECK(Clock::now() - started < std::chrono::milliseconds(100));  // start does not wait for the network
+    // Start does not wait for the network: it returns while the gateway
+    // still holds its submit unanswered. (Should it wait, the test fails
+    // after the bound, once the submit is let go.)
+    auto started = std::async(std::launch::async, [&] { return genlayer_job_start(client.handle, &request, &job); });
+    fx.emulator().wait_for({{"held_submits", 1}});
+    const bool returned_while_held = started.wait_for(std::chrono::seconds(30)) == std::future_status::ready;
+    CHECK(fx.emulator().state()["held_submits"] == 1);
+    fx.emulator().release({{"submits", "all"}});
+    CHECK(returned_while_held);
+    REQUIRE(started.get() == GENLAYER_OK);
 
     const auto progress = poll_until_final(job);
     CHECK(progress.state == GENLAYER_JOB_DONE);
@@ -99,7 +107,7 @@ TEST_CASE("C ABI: plain http to a non-loopback host is refused") {
 }
 
 TEST_CASE("C ABI: cancel while waiting ends the job within 100 ms") {
-    Fixture fx({"--gen-ms", "20000"});
+    Fixture fx({"--gen-ms", "300", "--hold-tasks", "1"});  // still generating when cancelled
     Client client(fx);
     auto request = text_request("slow");
     genlayer_job* job = nullptr;
@@ -117,13 +125,13 @@ TEST_CASE("C ABI: cancel while waiting ends the job within 100 ms") {
 
 TEST_CASE("C ABI: cancel aborts a download in flight within 100 ms") {
     Fixture fx({"--gen-ms", "100", "--result-size", "2048x2048"});
-    fx.emulator().arm({{"slow_downloads_ms", 20000}});
+    fx.emulator().arm({{"hold_downloads", 1}});
     Client client(fx);
     auto request = text_request("stalled download");
     genlayer_job* job = nullptr;
     REQUIRE(genlayer_job_start(client.handle, &request, &job) == GENLAYER_OK);
     poll_until_final(job, GENLAYER_JOB_DOWNLOADING);
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // let the transfer reach its stall
+    fx.emulator().wait_for({{"held_downloads", 1}});  // half the file sent, the rest held
     const auto cancelled_at = Clock::now();
     genlayer_job_cancel(job);
     poll_until_final(job);
@@ -145,7 +153,7 @@ TEST_CASE("C ABI: a host built against a shorter request struct still works") {
 }
 
 TEST_CASE("C ABI: a submitted task is collected by id") {
-    Fixture fx({"--gen-ms", "3000"});
+    Fixture fx({"--gen-ms", "300", "--hold-tasks", "1"});
     std::string task_id;
     {
         Client client(fx);
@@ -154,8 +162,9 @@ TEST_CASE("C ABI: a submitted task is collected by id") {
         REQUIRE(genlayer_job_start(client.handle, &request, &job) == GENLAYER_OK);
         poll_until_final(job, GENLAYER_JOB_QUEUED);
         task_id = genlayer_job_task_id(job);
-        genlayer_job_destroy(job);  // as if the host quit
+        genlayer_job_destroy(job);  // as if the host quit while the task generated
     }
+    fx.emulator().release({{"tasks", task_id}});
     Client client(fx);
     genlayer_job* job = nullptr;
     REQUIRE(genlayer_job_collect(client.handle, task_id.c_str(), 30, &job) == GENLAYER_OK);

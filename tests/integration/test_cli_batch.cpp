@@ -72,18 +72,24 @@ nlohmann::json summary_of(const CliResult& result) {
 }  // namespace
 
 TEST_CASE("kill -9 of a batch mid-run, then resume: every output, each input billed once", "[batch]") {
-    Fixture fx({"--gen-ms", "1500", "--result-size", "64x64"});
+    // Every task is held until the test lets it go: four at a time, as --jobs 4 submits them.
+    Fixture fx({"--gen-ms", "0", "--hold-tasks", "12", "--result-size", "64x64"});
     const auto inputs = write_inputs(fx, 12);
     const auto args = batch_args(fx, inputs, 4);
 
-    // Killed once every input has its task and some of them are still out.
+    // Killed once every input has its task and the last four are still held.
     CliProcess batch(args, fx.env());
-    REQUIRE(wait_until([&] { return entries_with_task(fx) == 12 && entries_awaiting_collection(fx) > 0; },
-                       kJournalWait));
+    for (int submitted = 4; submitted <= 12; submitted += 4) {
+        fx.emulator().wait_for({{"tasks", submitted}, {"held", 4}});
+        if (submitted < 12) fx.emulator().release({{"tasks", "all"}});
+    }
+    REQUIRE(wait_until([&] { return entries_with_task(fx) == 12; }, kJournalWait));
     batch.signal(SIGKILL);
     CHECK(batch.finish().exit_code == 128 + SIGKILL);
-    REQUIRE(missing_outputs(fx, inputs) > 0);
+    CHECK(fx.emulator().state()["most_active"] == 4);
+    REQUIRE(missing_outputs(fx, inputs) >= 4);
 
+    fx.emulator().release({{"tasks", "all"}});
     const auto resumed = fx.cli({"resume"});
     INFO(resumed.err);
     CHECK(resumed.exit_code == 0);
@@ -102,7 +108,8 @@ TEST_CASE("kill -9 of a batch mid-run, then resume: every output, each input bil
 }
 
 TEST_CASE("Ctrl-C of a batch says how to resume, and the same command collects what was in flight", "[batch]") {
-    Fixture fx({"--gen-ms", "2000", "--result-size", "64x64"});
+    // The first two tasks are held: no slot frees before the interrupt.
+    Fixture fx({"--gen-ms", "0", "--hold-tasks", "2", "--result-size", "64x64"});
     const auto inputs = write_inputs(fx, 4);
     const auto args = batch_args(fx, inputs, 2);
 
@@ -125,6 +132,7 @@ TEST_CASE("Ctrl-C of a batch says how to resume, and the same command collects w
         CHECK(entry.task_id.empty());
     }
 
+    fx.emulator().release({{"tasks", "all"}});
     const auto rerun = fx.cli(args);
     INFO(rerun.err);
     CHECK(rerun.exit_code == 0);
@@ -137,10 +145,16 @@ TEST_CASE("Ctrl-C of a batch says how to resume, and the same command collects w
 }
 
 TEST_CASE("100 inputs against --max-active 8: every output, no duplicate submit, the 429s counted", "[batch][heavy]") {
-    Fixture fx({"--gen-ms", "300", "--max-active", "8", "--result-size", "64x64"});
+    // The first tasks are held until the gateway has refused a submit, so
+    // the limit is reached however slowly the batch submits.
+    Fixture fx({"--gen-ms", "300", "--max-active", "8", "--hold-tasks", "100", "--result-size", "64x64"});
     const auto inputs = write_inputs(fx, 100);
 
-    const auto result = fx.cli(batch_args(fx, inputs, 16));
+    CliProcess batch(batch_args(fx, inputs, 16), fx.env());
+    fx.emulator().wait_for({{"refused", 1}});
+    fx.emulator().arm({{"hold_tasks", 0}});
+    fx.emulator().release({{"tasks", "all"}});
+    const auto result = batch.finish();
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     CHECK(missing_outputs(fx, inputs) == 0);

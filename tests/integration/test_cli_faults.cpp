@@ -140,6 +140,9 @@ TEST_CASE("a task that never finishes ends at the deadline and stays resumable")
     const auto result = fx.cli(args);
     CHECK(result.exit_code == 7);
     check_one_sentence(result);
+    // It waits out the deadline and ends there: the margin is for starting
+    // and ending a process, not for the wait itself.
+    CHECK(result.elapsed.count() >= 4.0);
     CHECK(result.elapsed.count() < 6);
     const auto entries = Journal(fx.journal_dir()).list();
     REQUIRE(entries.size() == 1);
@@ -148,7 +151,7 @@ TEST_CASE("a task that never finishes ends at the deadline and stays resumable")
 }
 
 TEST_CASE("Ctrl-C cancels cleanly with exit 130 and keeps the task in the journal") {
-    Fixture fx({"--gen-ms", "20000"});
+    Fixture fx({"--gen-ms", "300", "--hold-tasks", "1"});  // generating until the interrupt, however long that takes
     CliProcess cli(generate_args(fx), fx.env());
     // Interrupt once the task exists, as a person would while it generates.
     REQUIRE(wait_until([&] {
@@ -160,6 +163,7 @@ TEST_CASE("Ctrl-C cancels cleanly with exit 130 and keeps the task in the journa
     const auto result = cli.finish();
     CHECK(result.exit_code == 130);
     CHECK_THAT(result.err, Catch::Contains("keeps running on the server"));
+    // The cancel itself takes at most 100 ms (the ABI's promise); the rest is the process ending.
     CHECK(std::chrono::steady_clock::now() - interrupted_at < std::chrono::seconds(1));
     const auto entries = fx.journal();
     REQUIRE(entries.size() == 1);

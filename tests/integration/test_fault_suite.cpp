@@ -22,7 +22,7 @@ using namespace genlayer::testing;
 namespace {
 
 constexpr int kMiB = 1024 * 1024;
-constexpr auto kJournalWait = std::chrono::seconds(10);
+constexpr auto kJournalWait = std::chrono::seconds(20);
 
 std::vector<std::string> generate_args(const Fixture& fx, std::vector<std::string> extra = {}) {
     std::vector<std::string> args{"generate", "--prompt", "a lighthouse", "--output", fx.path("out.png")};
@@ -113,8 +113,8 @@ TEST_CASE("status bodies that stay truncated end in exit 8, and the task is coll
 
 TEST_CASE("a download that stalls past --stall-timeout is abandoned and retried", "[faults]") {
     Fixture fx;
-    // Only the first download stalls, for longer than the client waits.
-    const auto result = generate_under(fx, {{"slow_downloads_ms", 4000}, {"slow_downloads", 1}}, {"--stall-timeout", "1"});
+    // Only the first download stalls, held halfway until the emulator stops.
+    const auto result = generate_under(fx, {{"hold_downloads", 1}}, {"--stall-timeout", "1"});
     INFO(result.err);
     CHECK(result.exit_code == 0);
     CHECK(std::filesystem::exists(fx.path("out.png")));
@@ -170,7 +170,8 @@ TEST_CASE("an oversized reference is shrunk under 10 MB before the upload", "[fa
 }
 
 TEST_CASE("a key refused on status after the submit keeps the task for a later resume", "[faults]") {
-    Fixture fx({"--gen-ms", "3000", "--api-key", kTestKey});
+    // Held until the last resume: the killed run cannot have collected it.
+    Fixture fx({"--gen-ms", "300", "--hold-tasks", "1", "--api-key", kTestKey});
     // Submitted with a good key, then the process dies.
     CliProcess generate(generate_args(fx), fx.env());
     REQUIRE(wait_until([&] { return has_submitted_entry(fx); }, kJournalWait));
@@ -188,6 +189,7 @@ TEST_CASE("a key refused on status after the submit keeps the task for a later r
     REQUIRE(fx.journal().size() == 1);
     CHECK(fx.journal()[0].collectable(unix_now()));
 
+    fx.emulator().release({{"tasks", "all"}});
     const auto resumed = fx.cli({"resume"});
     INFO(resumed.err);
     CHECK(resumed.exit_code == 0);
