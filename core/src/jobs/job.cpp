@@ -11,8 +11,8 @@
 namespace genlayer {
 namespace {
 
-double seconds_since(Clock::time_point since) {
-    return std::chrono::duration<double>(Clock::now() - since).count();
+Clock::duration duration_of(double seconds) {
+    return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
 }
 
 // How far along the whole job is, by stage: the wait dominates.
@@ -27,9 +27,12 @@ genlayer_job_state state_of(TaskStatus status) {
 }  // namespace
 
 Job::Job(JobConfig config)
-    : config_(std::move(config)), journal_(config_.settings.journal_dir) {
+    : config_(std::move(config)),
+      journal_(config_.settings.journal_dir),
+      clock_(config_.make_clock ? config_.make_clock(cancel_) : std::make_shared<SteadyJobClock>(cancel_)),
+      started_(clock_->now()) {
     const double timeout = config_.timeout_s > 0 ? config_.timeout_s : config_.settings.timeout_s;
-    deadline_ = deadline_after(timeout);
+    deadline_ = started_ + duration_of(timeout);
     report_ = {{"stages", nlohmann::json::object()}};
 }
 
@@ -77,14 +80,15 @@ void Job::launch(std::function<void()> body) {
 }
 
 void Job::run_generation(GenerationRequest request, SizeTable::Choice choice) {
-    auto gateway = make_gateway();
+    const auto connection = make_gateway();
+    Gateway& gateway = *connection;
 
     const auto resolved = resolve_request(request, choice, upload_references(gateway, request, choice));
     request = {};  // the reference pixels are no longer needed
     request_json_ = to_json(resolved);
 
     set_state(GENLAYER_JOB_SUBMITTING, kUploadedFraction);
-    const auto submit_started = Clock::now();
+    const auto submit_started = clock_->now();
     // The slot comes first, so that a job killed while it waits for one has
     // nothing in the journal and is simply submitted by the next run.
     if (config_.gate) {
@@ -125,9 +129,9 @@ void Job::run_generation(GenerationRequest request, SizeTable::Choice choice) {
     wait_and_download(gateway, entry_);
 }
 
-std::vector<std::string> Job::upload_references(GatewayClient& gateway, const GenerationRequest& request,
+std::vector<std::string> Job::upload_references(Gateway& gateway, const GenerationRequest& request,
                                                 const SizeTable::Choice& choice) {
-    const auto prepare_started = Clock::now();
+    const auto prepare_started = clock_->now();
     const ReferenceLimits limits{uint32_t(std::max(choice.size.width, choice.size.height)), kUploadLimitBytes};
     std::vector<EncodedImage> encoded;
     if (request.reference) encoded.push_back(prepare_reference(view_of(*request.reference), limits));
@@ -139,7 +143,7 @@ std::vector<std::string> Job::upload_references(GatewayClient& gateway, const Ge
     }
     time_stage("prepare_s", prepare_started);
 
-    const auto upload_started = Clock::now();
+    const auto upload_started = clock_->now();
     for (size_t i = 0; i < encoded.size(); ++i) {
         set_state(GENLAYER_JOB_UPLOADING, kUploadedFraction * double(i) / double(encoded.size()));
         urls.push_back(upload_once(gateway, encoded[i]));
@@ -150,19 +154,21 @@ std::vector<std::string> Job::upload_references(GatewayClient& gateway, const Ge
     return urls;
 }
 
-std::string Job::upload_once(GatewayClient& gateway, const EncodedImage& image) {
+std::string Job::upload_once(Gateway& gateway, const EncodedImage& image) {
     if (!config_.upload_cache) return gateway.upload(image).url;
     return config_.upload_cache->url_for(sha256_hex(image.bytes), [&] { return gateway.upload(image).url; });
 }
 
-GatewayClient Job::make_gateway() {
+std::shared_ptr<Gateway> Job::make_gateway() {
     auto config = gateway_config(config_.settings, deadline_);
     if (config_.gate) config.on_rate_limited = [gate = config_.gate] { gate->rate_limited(); };
-    return GatewayClient(std::move(config), cancel_);
+    if (config_.make_gateway) return config_.make_gateway(std::move(config), cancel_);
+    return std::make_shared<GatewayClient>(std::move(config), cancel_);
 }
 
 void Job::run_collection(std::string task_id) {
-    auto gateway = make_gateway();
+    const auto connection = make_gateway();
+    Gateway& gateway = *connection;
     if (auto known = journal_.find_task(task_id)) {
         entry_ = std::move(*known);
     } else {
@@ -181,23 +187,20 @@ void Job::run_collection(std::string task_id) {
     wait_and_download(gateway, entry_);
 }
 
-void Job::wait_and_download(GatewayClient& gateway, JournalEntry& entry) {
-    const auto wait_started = Clock::now();
+void Job::wait_and_download(Gateway& gateway, JournalEntry& entry) {
+    const auto wait_started = clock_->now();
     PollSchedule schedule(config_.poll_mode);
     TaskInfo task;
     int polls = 0;
     for (;;) {
-        const double next = schedule.next_poll_at();
-        const auto next_at = wait_started + std::chrono::duration_cast<Clock::duration>(
-                                                std::chrono::duration<double>(next));
+        const auto next_at = wait_started + duration_of(schedule.next_poll_at());
         if (next_at >= deadline_) {
-            cancel_->sleep_for(deadline_ - Clock::now());
-            if (cancel_->cancelled()) throw Error(GENLAYER_CANCELLED, cancelled_sentence());
+            if (!clock_->wait_until(deadline_)) throw Error(GENLAYER_CANCELLED, cancelled_sentence());
             throw Error(GENLAYER_TIMEOUT, "The task " + entry.task_id +
                                               " did not finish in time; it keeps running on the server, "
                                               "so collect it later with `genlayer resume`.");
         }
-        if (!cancel_->sleep_for(next_at - Clock::now())) throw Error(GENLAYER_CANCELLED, cancelled_sentence());
+        if (!clock_->wait_until(next_at)) throw Error(GENLAYER_CANCELLED, cancelled_sentence());
         task = gateway.status(entry.task_id);
         ++polls;
         if (task.status == TaskStatus::completed || task.status == TaskStatus::failed) break;
@@ -233,7 +236,7 @@ void Job::wait_and_download(GatewayClient& gateway, JournalEntry& entry) {
     std::vector<RgbaImage> images;
     for (size_t i = 0; i < task.results.size(); ++i) {
         const auto& item = task.results[i];
-        auto started = Clock::now();
+        auto started = clock_->now();
         std::vector<uint8_t> bytes;
         if (!item.url.empty()) {
             bytes = gateway.download(item.url, config_.max_download_bytes);
@@ -243,7 +246,7 @@ void Job::wait_and_download(GatewayClient& gateway, JournalEntry& entry) {
             throw Error(GENLAYER_BAD_RESPONSE, "The gateway sent an image whose base64 text is corrupt.");
         }
         download_s += seconds_since(started);
-        started = Clock::now();
+        started = clock_->now();
         images.push_back(decode_image(bytes, config_.decode_limits));
         decode_s += seconds_since(started);
         set_state(GENLAYER_JOB_DOWNLOADING,
@@ -297,6 +300,10 @@ std::string Job::cancelled_sentence() const {
 void Job::time_stage(const char* name, Clock::time_point since) {
     std::lock_guard lock(mutex_);
     report_["stages"][name] = seconds_since(since);
+}
+
+double Job::seconds_since(Clock::time_point since) const {
+    return std::chrono::duration<double>(clock_->now() - since).count();
 }
 
 JobSnapshot Job::snapshot() const {
