@@ -188,20 +188,22 @@ void Job::run_collection(std::string task_id) {
 }
 
 void Job::wait_and_download(Gateway& gateway, JournalEntry& entry) {
+    const TaskInfo task = wait_for_task(gateway, entry.task_id);
+    journal_outcome(entry, task);
+    set_state(GENLAYER_JOB_DOWNLOADING, kWaitedFraction, 100);
+    results_ = download_results(gateway, task);
+    report_transfers(gateway.stats());
+    finish(GENLAYER_JOB_DONE, GENLAYER_OK, "");
+}
+
+TaskInfo Job::wait_for_task(Gateway& gateway, const std::string& task_id) {
     const auto wait_started = clock_->now();
     PollSchedule schedule(config_.poll_mode);
     TaskInfo task;
     int polls = 0;
     for (;;) {
-        const auto next_at = wait_started + duration_of(schedule.next_poll_at());
-        if (next_at >= deadline_) {
-            if (!clock_->wait_until(deadline_)) throw Error(GENLAYER_CANCELLED, cancelled_sentence());
-            throw Error(GENLAYER_TIMEOUT, "The task " + entry.task_id +
-                                              " did not finish in time; it keeps running on the server, "
-                                              "so collect it later with `genlayer resume`.");
-        }
-        if (!clock_->wait_until(next_at)) throw Error(GENLAYER_CANCELLED, cancelled_sentence());
-        task = gateway.status(entry.task_id);
+        wait_for_poll(wait_started + duration_of(schedule.next_poll_at()), task_id);
+        task = gateway.status(task_id);
         ++polls;
         if (task.status == TaskStatus::completed || task.status == TaskStatus::failed) break;
         schedule.observe(seconds_since(wait_started), task.progress);
@@ -215,6 +217,21 @@ void Job::wait_and_download(Gateway& gateway, JournalEntry& entry) {
         std::lock_guard lock(mutex_);
         report_["status_polls"] = polls;
     }
+    return task;
+}
+
+// A poll due at or after the deadline is not sent: the job waits until the
+// deadline and times out.
+void Job::wait_for_poll(Clock::time_point at, const std::string& task_id) {
+    const bool in_time = at < deadline_;
+    if (!clock_->wait_until(in_time ? at : deadline_)) throw Error(GENLAYER_CANCELLED, cancelled_sentence());
+    if (!in_time)
+        throw Error(GENLAYER_TIMEOUT, "The task " + task_id +
+                                          " did not finish in time; it keeps running on the server, "
+                                          "so collect it later with `genlayer resume`.");
+}
+
+void Job::journal_outcome(JournalEntry& entry, const TaskInfo& task) {
     if (task.status == TaskStatus::failed) {
         const auto error = error_from_failed_task(task);
         entry.stage = JobStage::failed;
@@ -230,8 +247,9 @@ void Job::wait_and_download(Gateway& gateway, JournalEntry& entry) {
     for (const auto& item : task.results)
         if (!item.url.empty()) entry.result_urls.push_back(item.url);
     journal_.save(entry);
+}
 
-    set_state(GENLAYER_JOB_DOWNLOADING, kWaitedFraction, 100);
+std::vector<RgbaImage> Job::download_results(Gateway& gateway, const TaskInfo& task) {
     double download_s = 0, decode_s = 0;
     std::vector<RgbaImage> images;
     for (size_t i = 0; i < task.results.size(); ++i) {
@@ -252,19 +270,19 @@ void Job::wait_and_download(Gateway& gateway, JournalEntry& entry) {
         set_state(GENLAYER_JOB_DOWNLOADING,
                   kWaitedFraction + (1 - kWaitedFraction) * double(i + 1) / double(task.results.size()), 100);
     }
-    results_ = std::move(images);
-    {
-        std::lock_guard lock(mutex_);
-        report_["stages"]["download_s"] = download_s;
-        report_["stages"]["decode_s"] = decode_s;
-        const auto& stats = gateway.stats();
-        report_["bytes_uploaded"] = stats.bytes_uploaded;
-        report_["bytes_downloaded"] = stats.bytes_downloaded;
-        report_["requests"] = stats.requests;
-        report_["retries"] = stats.retries;
-        report_["rate_limited"] = stats.rate_limited;
-    }
-    finish(GENLAYER_JOB_DONE, GENLAYER_OK, "");
+    std::lock_guard lock(mutex_);
+    report_["stages"]["download_s"] = download_s;
+    report_["stages"]["decode_s"] = decode_s;
+    return images;
+}
+
+void Job::report_transfers(const TransferStats& stats) {
+    std::lock_guard lock(mutex_);
+    report_["bytes_uploaded"] = stats.bytes_uploaded;
+    report_["bytes_downloaded"] = stats.bytes_downloaded;
+    report_["requests"] = stats.requests;
+    report_["retries"] = stats.retries;
+    report_["rate_limited"] = stats.rate_limited;
 }
 
 void Job::set_state(genlayer_job_state state, double fraction, int server_percent) {

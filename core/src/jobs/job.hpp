@@ -96,6 +96,13 @@ private:
     void run_collection(std::string task_id);
     // The shared second half: wait for the task, download and decode.
     void wait_and_download(Gateway& gateway, JournalEntry& entry);
+    // Polls until the task is final; throws at the deadline or on a cancel.
+    TaskInfo wait_for_task(Gateway& gateway, const std::string& task_id);
+    void wait_for_poll(Clock::time_point at, const std::string& task_id);
+    // Journals how the task ended; throws unless it brought images.
+    void journal_outcome(JournalEntry& entry, const TaskInfo& task);
+    std::vector<RgbaImage> download_results(Gateway& gateway, const TaskInfo& task);
+    void report_transfers(const TransferStats& stats);
     std::vector<std::string> upload_references(Gateway& gateway, const GenerationRequest& request,
                                                const SizeTable::Choice& choice);
     std::string upload_once(Gateway& gateway, const EncodedImage& image);
