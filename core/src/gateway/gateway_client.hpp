@@ -50,10 +50,21 @@ public:
 
 private:
     struct Call;  // how one kind of call is authorised and retried
+    struct Retry;  // why an attempt is made again, and when the server asks for it
     // Sends with the retry rules of `call`; `parse` turns a 2xx answer into
     // the result and throws Error(BAD_RESPONSE) when it cannot.
     template <class Parse>
     auto exchange(HttpRequest request, const Call& call, Parse parse);
+    void begin_attempt(HttpRequest& request, const Call& call) const;
+    bool send(const HttpRequest& request, HttpResponse& response, TransportError& failure);  // counts it
+    // An error status, and a failed transfer: each throws when it ends the
+    // call, else says why the call is tried again.
+    Retry refusal(const HttpResponse& response, const Call& call);
+    Error transport_failure(const TransportError& failure, const Call& call) const;
+    // A 2xx answer `parse` could not read: whether to ask again.
+    bool ask_again(const Error& unreadable, const Call& call, int& malformed_left) const;
+    // Waits out the backoff, or throws the reason when no attempt is left before the deadline.
+    void wait_to_retry(Backoff& backoff, const Retry& retry, const Call& call);
     void attach_key(HttpRequest& request, const Call& call) const;
     void require_api_key() const;
     std::string endpoint(std::string_view path) const;
