@@ -285,9 +285,14 @@ TEST_CASE("a submit that could not connect is retried", "[gateway]") {
 TEST_CASE("a submit answered 429 is retried", "[gateway]") {
     Recorder recorder;
     LoopbackServer api([&](httplib::Server& s) { s.Post("/v1/images/generations", scripted(recorder, {429, 200}, kQueuedTask)); });
-    GatewayClient client(config_for(api.url()), std::make_shared<CancelToken>());
+    auto config = config_for(api.url());
+    int told = 0;  // a batch lowers its concurrency here
+    config.on_rate_limited = [&] { ++told; };
+    GatewayClient client(config, std::make_shared<CancelToken>());
     CHECK(client.submit(sample_request()).id == "task_1");
     CHECK(recorder.count() == 2);
+    CHECK(told == 1);
+    CHECK(client.stats().rate_limited == 1);
 }
 
 TEST_CASE("a submit that times out after it was sent is OUTCOME_UNKNOWN", "[gateway]") {

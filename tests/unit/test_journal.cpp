@@ -1,8 +1,9 @@
 #include "jobs/journal.hpp"
 
+#include "temp_dir.hpp"
+
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sys/stat.h>
@@ -10,18 +11,7 @@
 using namespace genlayer;
 namespace fs = std::filesystem;
 
-namespace {
-
-struct TempDir {
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "genlayer-journal-XXXXXX").string();
-        path = ::mkdtemp(pattern.data());
-    }
-    ~TempDir() { fs::remove_all(path); }
-    fs::path path;
-};
-
-}  // namespace
+using genlayer::test::TempDir;
 
 TEST_CASE("journal entries round-trip and list oldest first") {
     TempDir dir;

@@ -27,6 +27,9 @@ bool is_gone(long status) { return status == 403 || status == 404 || status == 4
 
 bool is_redirect(long status) { return status == 301 || status == 302 || status == 303 || status == 307 || status == 308; }
 
+// A download's redirect is its answer too: download() follows it itself.
+bool is_answer(long status, bool api) { return is_success(status) || (!api && is_redirect(status)); }
+
 // A file host may send a result on to a CDN; more hops than this is a loop.
 constexpr int kMaxDownloadRedirects = 5;
 
@@ -62,6 +65,11 @@ struct GatewayClient::Call {
     std::string_view what;      // names the call in sentences
     bool creates_task = false;  // a submit: never repeated once it may have arrived
     bool api = true;            // false for a file download, which never carries the key
+};
+
+struct GatewayClient::Retry {
+    Error reason;                        // thrown when no attempt is left
+    std::optional<milliseconds> after;  // the server's Retry-After
 };
 
 GatewayClient::GatewayClient(Config config, SharedCancelToken cancel)
@@ -101,74 +109,92 @@ auto GatewayClient::exchange(HttpRequest request, const Call& call, Parse parse)
     Backoff backoff(config_.backoff);
     int malformed_left = call.creates_task ? 0 : kMalformedRetries;
     for (;;) {
-        if (cancel_->cancelled()) throw cancelled_error(call.what);
-        const auto left = config_.deadline - Clock::now();
-        if (left <= Clock::duration::zero()) throw deadline_error(call.what);
-        request.total_timeout = std::min(std::chrono::ceil<milliseconds>(left), kLongestTransfer);
-
-        ++stats_.requests;
+        begin_attempt(request, call);
         HttpResponse response;
         TransportError failure;
-        std::optional<milliseconds> retry_after;
-        std::optional<Error> reason;  // why this attempt may be tried again
-        if (http_.perform(request, response, failure)) {
-            stats_.bytes_uploaded += response.bytes_sent;
-            stats_.bytes_downloaded += response.body.size();
-            const long status = response.status;
-            // A download's redirect is its answer too: download() follows it itself.
-            if (is_success(status) || (!call.api && is_redirect(status))) {
-                try {
-                    return parse(response);
-                } catch (const Error& error) {
-                    // An unreadable answer to a submit may still stand for a created task.
-                    if (call.creates_task && error.status() == GENLAYER_BAD_RESPONSE)
-                        throw outcome_unknown_error("was answered with a body that could not be read");
-                    if (error.status() != GENLAYER_BAD_RESPONSE || malformed_left-- == 0) throw;
-                    reason = error;
-                }
-            } else if (!call.api && is_gone(status)) {
-                throw expired_result_error();
-            } else if (status >= 500 && call.creates_task) {
-                throw outcome_unknown_error("was answered with HTTP " + std::to_string(status));
-            } else {
-                Error refusal =
-                    without_key(error_from_response(status, response.body_text(), call.what), config_.api_key);
-                // The code decides: a quota refused with 429 is never retried.
-                const bool retriable = refusal.status() == GENLAYER_RATE_LIMITED ||
-                                       (status >= 500 && (refusal.status() == GENLAYER_NETWORK ||
-                                                          refusal.status() == GENLAYER_BAD_RESPONSE));
-                if (!retriable) throw refusal;
-                if (refusal.status() == GENLAYER_RATE_LIMITED) {
-                    ++stats_.rate_limited;
-                    if (config_.on_rate_limited) config_.on_rate_limited();
-                }
-                if (const auto header = response.headers.find("retry-after"); header != response.headers.end())
-                    retry_after = parse_retry_after(header->second, std::chrono::system_clock::now());
-                reason = std::move(refusal);
-            }
+        std::optional<Retry> retry;
+        if (!send(request, response, failure)) {
+            retry = Retry{transport_failure(failure, call), std::nullopt};
+        } else if (!is_answer(response.status, call.api)) {
+            retry = refusal(response, call);
         } else {
-            // A submit that may have reached the server is never repeated,
-            // and never reported as not sent, whatever ended it (a cancel too).
-            if (call.creates_task && failure.request_sent)
-                throw outcome_unknown_error(failure.failure == TransportFailure::timed_out   ? "timed out"
-                                            : failure.failure == TransportFailure::cancelled ? "was cancelled"
-                                                                                             : "lost its connection");
-            switch (failure.failure) {
-                case TransportFailure::cancelled:
-                case TransportFailure::too_large:
-                case TransportFailure::tls:
-                    throw error_from_transport(failure, call.what);
-                default:
-                    break;
+            try {
+                return parse(response);
+            } catch (const Error& error) {
+                if (!ask_again(error, call, malformed_left)) throw;
+                retry = Retry{error, std::nullopt};
             }
-            reason = error_from_transport(failure, call.what);
         }
-
-        const auto wait = backoff.next(retry_after);
-        if (!wait || Clock::now() + *wait >= config_.deadline) throw *reason;
-        ++stats_.retries;
-        if (!cancel_->sleep_for(*wait)) throw cancelled_error(call.what);
+        wait_to_retry(backoff, *retry, call);
     }
+}
+
+// A cancel or the deadline ends the call before an attempt; the attempt may
+// take what is left.
+void GatewayClient::begin_attempt(HttpRequest& request, const Call& call) const {
+    if (cancel_->cancelled()) throw cancelled_error(call.what);
+    const auto left = config_.deadline - Clock::now();
+    if (left <= Clock::duration::zero()) throw deadline_error(call.what);
+    request.total_timeout = std::min(std::chrono::ceil<milliseconds>(left), kLongestTransfer);
+}
+
+bool GatewayClient::send(const HttpRequest& request, HttpResponse& response, TransportError& failure) {
+    ++stats_.requests;
+    if (!http_.perform(request, response, failure)) return false;
+    stats_.bytes_uploaded += response.bytes_sent;
+    stats_.bytes_downloaded += response.body.size();
+    return true;
+}
+
+GatewayClient::Retry GatewayClient::refusal(const HttpResponse& response, const Call& call) {
+    const long status = response.status;
+    if (!call.api && is_gone(status)) throw expired_result_error();
+    if (status >= 500 && call.creates_task) throw outcome_unknown_error("was answered with HTTP " + std::to_string(status));
+    Error refusal = without_key(error_from_response(status, response.body_text(), call.what), config_.api_key);
+    // The code decides: a quota refused with 429 is never retried.
+    const bool retriable = refusal.status() == GENLAYER_RATE_LIMITED ||
+                           (status >= 500 && (refusal.status() == GENLAYER_NETWORK ||
+                                              refusal.status() == GENLAYER_BAD_RESPONSE));
+    if (!retriable) throw refusal;
+    if (refusal.status() == GENLAYER_RATE_LIMITED) {
+        ++stats_.rate_limited;
+        if (config_.on_rate_limited) config_.on_rate_limited();
+    }
+    std::optional<milliseconds> after;
+    if (const auto header = response.headers.find("retry-after"); header != response.headers.end())
+        after = parse_retry_after(header->second, std::chrono::system_clock::now());
+    return {std::move(refusal), after};
+}
+
+Error GatewayClient::transport_failure(const TransportError& failure, const Call& call) const {
+    // A submit that may have reached the server is never repeated, and never
+    // reported as not sent, whatever ended it (a cancel too).
+    if (call.creates_task && failure.request_sent)
+        throw outcome_unknown_error(failure.failure == TransportFailure::timed_out   ? "timed out"
+                                    : failure.failure == TransportFailure::cancelled ? "was cancelled"
+                                                                                     : "lost its connection");
+    switch (failure.failure) {
+        case TransportFailure::cancelled:
+        case TransportFailure::too_large:
+        case TransportFailure::tls:
+            throw error_from_transport(failure, call.what);
+        default:
+            return error_from_transport(failure, call.what);
+    }
+}
+
+bool GatewayClient::ask_again(const Error& unreadable, const Call& call, int& malformed_left) const {
+    // An unreadable answer to a submit may still stand for a created task.
+    if (call.creates_task && unreadable.status() == GENLAYER_BAD_RESPONSE)
+        throw outcome_unknown_error("was answered with a body that could not be read");
+    return unreadable.status() == GENLAYER_BAD_RESPONSE && malformed_left-- > 0;
+}
+
+void GatewayClient::wait_to_retry(Backoff& backoff, const Retry& retry, const Call& call) {
+    const auto wait = backoff.next(retry.after);
+    if (!wait || Clock::now() + *wait >= config_.deadline) throw retry.reason;
+    ++stats_.retries;
+    if (!cancel_->sleep_for(*wait)) throw cancelled_error(call.what);
 }
 
 UploadedImage GatewayClient::upload(const EncodedImage& image) {

@@ -11,8 +11,8 @@
 namespace genlayer {
 namespace {
 
-double seconds_since(Clock::time_point since) {
-    return std::chrono::duration<double>(Clock::now() - since).count();
+Clock::duration duration_of(double seconds) {
+    return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
 }
 
 // How far along the whole job is, by stage: the wait dominates.
@@ -27,9 +27,12 @@ genlayer_job_state state_of(TaskStatus status) {
 }  // namespace
 
 Job::Job(JobConfig config)
-    : config_(std::move(config)), journal_(config_.settings.journal_dir) {
+    : config_(std::move(config)),
+      journal_(config_.settings.journal_dir),
+      clock_(config_.make_clock ? config_.make_clock(cancel_) : std::make_shared<SteadyJobClock>(cancel_)),
+      started_(clock_->now()) {
     const double timeout = config_.timeout_s > 0 ? config_.timeout_s : config_.settings.timeout_s;
-    deadline_ = deadline_after(timeout);
+    deadline_ = started_ + duration_of(timeout);
     report_ = {{"stages", nlohmann::json::object()}};
 }
 
@@ -78,14 +81,15 @@ void Job::launch(std::function<void()> body) {
 }
 
 void Job::run_generation(GenerationRequest request) {
-    auto gateway = make_gateway();
+    const auto connection = make_gateway();
+    Gateway& gateway = *connection;
 
     auto resolved = resolve_request(request, sizes_->current(), upload_references(gateway, request, sizes_->current()));
     request.reference.reset();  // the pixels are no longer needed
     request_json_ = to_json(resolved);
 
     set_state(GENLAYER_JOB_SUBMITTING, kUploadedFraction);
-    const auto submit_started = Clock::now();
+    const auto submit_started = clock_->now();
     // The slot comes first, so that a job killed while it waits for one has
     // nothing in the journal and is simply submitted by the next run.
     if (config_.gate) {
@@ -141,9 +145,9 @@ void Job::run_generation(GenerationRequest request) {
     wait_and_download(gateway, entry_);
 }
 
-std::vector<std::string> Job::upload_references(GatewayClient& gateway, const GenerationRequest& request,
+std::vector<std::string> Job::upload_references(Gateway& gateway, const GenerationRequest& request,
                                                 const SizeSpec& size) {
-    const auto prepare_started = Clock::now();
+    const auto prepare_started = clock_->now();
     const ReferenceLimits limits{uint32_t(size.reference_edge), kUploadLimitBytes};
     std::vector<EncodedImage> encoded;
     if (request.reference) encoded.push_back(prepare_reference(view_of(*request.reference), limits));
@@ -155,7 +159,7 @@ std::vector<std::string> Job::upload_references(GatewayClient& gateway, const Ge
     }
     time_stage("prepare_s", prepare_started);
 
-    const auto upload_started = Clock::now();
+    const auto upload_started = clock_->now();
     for (size_t i = 0; i < encoded.size(); ++i) {
         set_state(GENLAYER_JOB_UPLOADING, kUploadedFraction * double(i) / double(encoded.size()));
         urls.push_back(upload_once(gateway, encoded[i]));
@@ -166,19 +170,21 @@ std::vector<std::string> Job::upload_references(GatewayClient& gateway, const Ge
     return urls;
 }
 
-std::string Job::upload_once(GatewayClient& gateway, const EncodedImage& image) {
+std::string Job::upload_once(Gateway& gateway, const EncodedImage& image) {
     if (!config_.upload_cache) return gateway.upload(image).url;
     return config_.upload_cache->url_for(sha256_hex(image.bytes), [&] { return gateway.upload(image).url; });
 }
 
-GatewayClient Job::make_gateway() {
+std::shared_ptr<Gateway> Job::make_gateway() {
     auto config = gateway_config(config_.settings, deadline_);
     if (config_.gate) config.on_rate_limited = [gate = config_.gate] { gate->rate_limited(); };
-    return GatewayClient(std::move(config), cancel_);
+    if (config_.make_gateway) return config_.make_gateway(std::move(config), cancel_);
+    return std::make_shared<GatewayClient>(std::move(config), cancel_);
 }
 
 void Job::run_collection(std::string task_id) {
-    auto gateway = make_gateway();
+    const auto connection = make_gateway();
+    Gateway& gateway = *connection;
     if (auto known = journal_.find_task(task_id)) {
         entry_ = std::move(*known);
     } else {
@@ -197,24 +203,23 @@ void Job::run_collection(std::string task_id) {
     wait_and_download(gateway, entry_);
 }
 
-void Job::wait_and_download(GatewayClient& gateway, JournalEntry& entry) {
-    const auto wait_started = Clock::now();
+void Job::wait_and_download(Gateway& gateway, JournalEntry& entry) {
+    const TaskInfo task = wait_for_task(gateway, entry.task_id);
+    journal_outcome(entry, task);
+    set_state(GENLAYER_JOB_DOWNLOADING, kWaitedFraction, 100);
+    results_ = download_results(gateway, task);
+    report_transfers(gateway.stats());
+    finish(GENLAYER_JOB_DONE, GENLAYER_OK, "");
+}
+
+TaskInfo Job::wait_for_task(Gateway& gateway, const std::string& task_id) {
+    const auto wait_started = clock_->now();
     PollSchedule schedule(config_.poll_mode);
     TaskInfo task;
     int polls = 0;
     for (;;) {
-        const double next = schedule.next_poll_at();
-        const auto next_at = wait_started + std::chrono::duration_cast<Clock::duration>(
-                                                std::chrono::duration<double>(next));
-        if (next_at >= deadline_) {
-            cancel_->sleep_for(deadline_ - Clock::now());
-            if (cancel_->cancelled()) throw Error(GENLAYER_CANCELLED, cancelled_sentence());
-            throw Error(GENLAYER_TIMEOUT, "The task " + entry.task_id +
-                                              " did not finish in time; it keeps running on the server, "
-                                              "so collect it later with `genlayer resume`.");
-        }
-        if (!cancel_->sleep_for(next_at - Clock::now())) throw Error(GENLAYER_CANCELLED, cancelled_sentence());
-        task = gateway.status(entry.task_id);
+        wait_for_poll(wait_started + duration_of(schedule.next_poll_at()), task_id);
+        task = gateway.status(task_id);
         ++polls;
         if (task.status == TaskStatus::completed || task.status == TaskStatus::failed) break;
         schedule.observe(seconds_since(wait_started), task.progress);
@@ -228,6 +233,21 @@ void Job::wait_and_download(GatewayClient& gateway, JournalEntry& entry) {
         std::lock_guard lock(mutex_);
         report_["status_polls"] = polls;
     }
+    return task;
+}
+
+// A poll due at or after the deadline is not sent: the job waits until the
+// deadline and times out.
+void Job::wait_for_poll(Clock::time_point at, const std::string& task_id) {
+    const bool in_time = at < deadline_;
+    if (!clock_->wait_until(in_time ? at : deadline_)) throw Error(GENLAYER_CANCELLED, cancelled_sentence());
+    if (!in_time)
+        throw Error(GENLAYER_TIMEOUT, "The task " + task_id +
+                                          " did not finish in time; it keeps running on the server, "
+                                          "so collect it later with `genlayer resume`.");
+}
+
+void Job::journal_outcome(JournalEntry& entry, const TaskInfo& task) {
     if (task.status == TaskStatus::failed) {
         const auto error = error_from_failed_task(task);
         entry.stage = JobStage::failed;
@@ -243,13 +263,14 @@ void Job::wait_and_download(GatewayClient& gateway, JournalEntry& entry) {
     for (const auto& item : task.results)
         if (!item.url.empty()) entry.result_urls.push_back(item.url);
     journal_.save(entry);
+}
 
-    set_state(GENLAYER_JOB_DOWNLOADING, kWaitedFraction, 100);
+std::vector<RgbaImage> Job::download_results(Gateway& gateway, const TaskInfo& task) {
     double download_s = 0, decode_s = 0;
     std::vector<RgbaImage> images;
     for (size_t i = 0; i < task.results.size(); ++i) {
         const auto& item = task.results[i];
-        auto started = Clock::now();
+        auto started = clock_->now();
         std::vector<uint8_t> bytes;
         if (!item.url.empty()) {
             bytes = gateway.download(item.url, config_.max_download_bytes);
@@ -259,25 +280,25 @@ void Job::wait_and_download(GatewayClient& gateway, JournalEntry& entry) {
             throw Error(GENLAYER_BAD_RESPONSE, "The gateway sent an image whose base64 text is corrupt.");
         }
         download_s += seconds_since(started);
-        started = Clock::now();
+        started = clock_->now();
         images.push_back(decode_image(bytes, config_.decode_limits));
         decode_s += seconds_since(started);
         set_state(GENLAYER_JOB_DOWNLOADING,
                   kWaitedFraction + (1 - kWaitedFraction) * double(i + 1) / double(task.results.size()), 100);
     }
-    results_ = std::move(images);
-    {
-        std::lock_guard lock(mutex_);
-        report_["stages"]["download_s"] = download_s;
-        report_["stages"]["decode_s"] = decode_s;
-        const auto& stats = gateway.stats();
-        report_["bytes_uploaded"] = stats.bytes_uploaded;
-        report_["bytes_downloaded"] = stats.bytes_downloaded;
-        report_["requests"] = stats.requests;
-        report_["retries"] = stats.retries;
-        report_["rate_limited"] = stats.rate_limited;
-    }
-    finish(GENLAYER_JOB_DONE, GENLAYER_OK, "");
+    std::lock_guard lock(mutex_);
+    report_["stages"]["download_s"] = download_s;
+    report_["stages"]["decode_s"] = decode_s;
+    return images;
+}
+
+void Job::report_transfers(const TransferStats& stats) {
+    std::lock_guard lock(mutex_);
+    report_["bytes_uploaded"] = stats.bytes_uploaded;
+    report_["bytes_downloaded"] = stats.bytes_downloaded;
+    report_["requests"] = stats.requests;
+    report_["retries"] = stats.retries;
+    report_["rate_limited"] = stats.rate_limited;
 }
 
 void Job::set_state(genlayer_job_state state, double fraction, int server_percent) {
@@ -313,6 +334,10 @@ std::string Job::cancelled_sentence() const {
 void Job::time_stage(const char* name, Clock::time_point since) {
     std::lock_guard lock(mutex_);
     report_["stages"][name] = seconds_since(since);
+}
+
+double Job::seconds_since(Clock::time_point since) const {
+    return std::chrono::duration<double>(clock_->now() - since).count();
 }
 
 JobSnapshot Job::snapshot() const {

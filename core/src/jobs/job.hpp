@@ -4,9 +4,11 @@
 #pragma once
 
 #include "base/cancel_token.hpp"
+#include "gateway/gateway.hpp"
 #include "gateway/gateway_client.hpp"
 #include "gateway/generation_request.hpp"
 #include "image/image_codec.hpp"
+#include "jobs/job_clock.hpp"
 #include "jobs/journal.hpp"
 #include "jobs/poll_schedule.hpp"
 #include "jobs/size_negotiation.hpp"
@@ -54,6 +56,10 @@ struct JobConfig {
     // A batch shares these between its jobs; a single job may leave them empty.
     std::shared_ptr<SubmitGate> gate;
     std::shared_ptr<UploadCache> upload_cache;
+    // What the job talks to and waits on; empty: a GatewayClient and a
+    // SteadyJobClock. The unit tests pass fakes.
+    std::function<std::shared_ptr<Gateway>(GatewayClient::Config, SharedCancelToken)> make_gateway;
+    std::function<std::shared_ptr<JobClock>(SharedCancelToken)> make_clock;
 };
 
 class Job {
@@ -90,22 +96,31 @@ private:
     void run_generation(GenerationRequest request);
     void run_collection(std::string task_id);
     // The shared second half: wait for the task, download and decode.
-    void wait_and_download(GatewayClient& gateway, JournalEntry& entry);
-    std::vector<std::string> upload_references(GatewayClient& gateway, const GenerationRequest& request,
+    void wait_and_download(Gateway& gateway, JournalEntry& entry);
+    // Polls until the task is final; throws at the deadline or on a cancel.
+    TaskInfo wait_for_task(Gateway& gateway, const std::string& task_id);
+    void wait_for_poll(Clock::time_point at, const std::string& task_id);
+    // Journals how the task ended; throws unless it brought images.
+    void journal_outcome(JournalEntry& entry, const TaskInfo& task);
+    std::vector<RgbaImage> download_results(Gateway& gateway, const TaskInfo& task);
+    void report_transfers(const TransferStats& stats);
+    std::vector<std::string> upload_references(Gateway& gateway, const GenerationRequest& request,
                                                const SizeSpec& size);
-    std::string upload_once(GatewayClient& gateway, const EncodedImage& image);
-    GatewayClient make_gateway();
+    std::string upload_once(Gateway& gateway, const EncodedImage& image);
+    std::shared_ptr<Gateway> make_gateway();
     // Runs `body` on the worker thread and turns whatever it throws into the final state.
     void launch(std::function<void()> body);
     void set_state(genlayer_job_state state, double fraction, int server_percent = -1);
     void finish(genlayer_job_state state, Status status, std::string message);
     std::string cancelled_sentence() const;
     void time_stage(const char* name, Clock::time_point since);
+    double seconds_since(Clock::time_point since) const;
 
     JobConfig config_;
     Journal journal_;
     SharedCancelToken cancel_ = std::make_shared<CancelToken>();
-    Clock::time_point started_ = Clock::now();
+    std::shared_ptr<JobClock> clock_;
+    Clock::time_point started_;
     Clock::time_point deadline_;
 
     mutable std::mutex mutex_;
