@@ -5,6 +5,7 @@
 #include "base/cancel_token.hpp"
 #include "gateway/generation_request.hpp"
 #include "gateway/task_info.hpp"
+#include "gateway/upload_answer.hpp"
 #include "net/http_client.hpp"
 #include "image/image_codec.hpp"
 #include "net/retry_policy.hpp"
@@ -17,11 +18,6 @@
 #include <vector>
 
 namespace genlayer {
-
-struct UploadedImage {
-    std::string id;
-    std::string url;
-};
 
 // Counters the CLI reports and tests assert on.
 struct TransferStats {

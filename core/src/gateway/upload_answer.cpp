@@ -1,0 +1,22 @@
+#include "gateway/upload_answer.hpp"
+
+#include "gateway/gateway_errors.hpp"
+#include "gateway/json_fields.hpp"
+#include "net/url.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace genlayer {
+
+UploadedImage parse_upload_answer(std::string_view body) {
+    const auto json = nlohmann::json::parse(body, nullptr, false);
+    const auto data = json.is_object() ? json.find("data") : json.end();
+    if (!json.is_object() || json.value("success", false) != true || data == json.end() || !data->is_object())
+        throw malformed_answer_error("upload", "it does not confirm the upload");
+    UploadedImage image{json_string_field(*data, "id"), json_string_field(*data, "url")};
+    if (image.url.empty()) throw malformed_answer_error("upload", "it names no file URL");
+    require_server_url(image.url);
+    return image;
+}
+
+}  // namespace genlayer
