@@ -94,7 +94,11 @@ std::optional<JournalEntry> Journal::load(const std::string& job_id) const {
     std::ifstream in(file_of(job_id));
     if (!in) return std::nullopt;
     try {
-        return from_json(nlohmann::json::parse(in));
+        JournalEntry entry = from_json(nlohmann::json::parse(in));
+        // A file that names another job is not this job's entry: saving or
+        // pruning it would touch that other job's file.
+        if (entry.job_id != job_id) return std::nullopt;
+        return entry;
     } catch (const std::exception&) {
         return std::nullopt;
     }
