@@ -1,6 +1,7 @@
 #include "jobs/upload_cache.hpp"
 
 #include "base/atomic_file.hpp"
+#include "gateway/json_fields.hpp"
 #include "jobs/journal.hpp"
 
 #include <nlohmann/json.hpp>
@@ -30,7 +31,7 @@ UploadCache::UploadCache(std::filesystem::path file, std::chrono::seconds lifeti
     try {
         const auto json = nlohmann::json::parse(in);
         for (const auto& [digest, entry] : json.items())
-            entries_[digest] = {entry.at("url").get<std::string>(), entry.at("uploaded_at").get<long long>()};
+            entries_[digest] = {entry.at("url").get<std::string>(), json_number_field(entry, "uploaded_at")};
     } catch (const std::exception&) {
         entries_.clear();  // a damaged cache only costs a few uploads
     }
