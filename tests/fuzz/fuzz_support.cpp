@@ -14,6 +14,14 @@ namespace {
 // server text, or a path; four times that is no longer a sentence.
 constexpr size_t kMaxSentenceBytes = 1000;
 
+// $TMPDIR when set, else the shared-memory tmpfs where there is one: the
+// atomic writes' fsyncs cost nothing there, and the targets that write files
+// run several times faster.
+fs::path scratch_parent() {
+    if (std::getenv("TMPDIR") == nullptr && fs::is_directory("/dev/shm")) return "/dev/shm";
+    return fs::temp_directory_path();
+}
+
 void remove_scratch_dir() {
     std::error_code ignored;
     fs::remove_all(scratch_dir(), ignored);
@@ -40,7 +48,7 @@ void require_refusal(const Error& error, Status expected) {
 const fs::path& scratch_dir() {
     // Never destroyed, so that the exit handler can still read it.
     static const fs::path* const dir = [] {
-        std::string pattern = (fs::temp_directory_path() / "genlayer-fuzz-XXXXXX").string();
+        std::string pattern = (scratch_parent() / "genlayer-fuzz-XXXXXX").string();
         require(::mkdtemp(pattern.data()) != nullptr, "a scratch folder can be made");
         const auto* made = new fs::path(pattern);
         std::atexit(remove_scratch_dir);
