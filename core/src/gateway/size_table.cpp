@@ -26,7 +26,7 @@ bool is_auto(std::string_view choice) { return choice.empty() || choice == "auto
 
 // The user's choice as a sentence quotes it (" 1000x1000"): only when it is
 // short and printable, so that the sentence stays one short line.
-std::string quoted(std::string_view choice) {
+std::string quoted_choice(std::string_view choice) {
     constexpr size_t kMaxQuotedChoice = 32;
     const bool printable = std::all_of(choice.begin(), choice.end(), [](char c) {
         return static_cast<unsigned char>(c) >= 0x20 && c != 0x7f;
@@ -86,7 +86,7 @@ SizeTable SizeTable::parse(std::string_view json) {
     SizeTable table;
     for (const auto& [key, sizes] : document["tiers"].items()) {
         SizeTier tier;
-        if (!parse_positive_int(key, tier.resolution)) throw malformed("tier \"" + key + "\" is not a number");
+        if (!parse_positive_int(key, tier.resolution)) throw malformed("tier" + quoted_choice(key) + " is not a number");
         if (!sizes.is_array() || sizes.empty()) throw malformed("tier " + key + " has no sizes");
         for (const auto& entry : sizes) {
             ImageSize size;
@@ -124,7 +124,7 @@ SizeTable::Choice SizeTable::resolve(std::string_view size_text, std::string_vie
         if (found == tiers_.end()) {
             std::string choices;
             for (const SizeTier& t : tiers_) choices += ", " + std::to_string(t.resolution);
-            throw Error(GENLAYER_INVALID_REQUEST, "Resolution" + quoted(resolution_text) +
+            throw Error(GENLAYER_INVALID_REQUEST, "Resolution" + quoted_choice(resolution_text) +
                                                       " is not offered; choose auto or one of" + choices.substr(1) + ".");
         }
         tier = &*found;
@@ -136,7 +136,7 @@ SizeTable::Choice SizeTable::resolve(std::string_view size_text, std::string_vie
         if (size_tier == 0) {
             std::vector<ImageSize> all;
             for (const SizeTier& t : tiers_) all.insert(all.end(), t.sizes.begin(), t.sizes.end());
-            throw Error(GENLAYER_INVALID_REQUEST, "Size" + quoted(size_text) +
+            throw Error(GENLAYER_INVALID_REQUEST, "Size" + quoted_choice(size_text) +
                                                       " is not offered; choose auto or one of " + join_sizes(all) + ".");
         }
         if (tier && tier->resolution != size_tier)
