@@ -5,6 +5,7 @@
 
 #include "gateway/resolved_request.hpp"
 #include "gateway/task_info.hpp"
+#include "gateway/upload_answer.hpp"
 #include "image/image_codec.hpp"
 
 #include <cstddef>
@@ -13,11 +14,6 @@
 #include <vector>
 
 namespace genlayer {
-
-struct UploadedImage {
-    std::string id;
-    std::string url;
-};
 
 // Counters the CLI reports and tests assert on.
 struct TransferStats {

@@ -1,8 +1,8 @@
 #include "gateway/gateway_client.hpp"
 
 #include "gateway/gateway_errors.hpp"
-#include "gateway/json_fields.hpp"
 #include "gateway/task_json.hpp"
+#include "gateway/upload_answer.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -42,17 +42,6 @@ Error without_key(const Error& error, const std::string& key) {
     for (size_t at = sentence.find(key); at != std::string::npos; at = sentence.find(key, at + kMask.size()))
         sentence.replace(at, key.size(), kMask);
     return Error(error.status(), sentence, error.code());
-}
-
-UploadedImage parse_upload(std::string_view body) {
-    const auto json = nlohmann::json::parse(body, nullptr, false);
-    const auto data = json.is_object() ? json.find("data") : json.end();
-    if (!json.is_object() || json.value("success", false) != true || data == json.end() || !data->is_object())
-        throw malformed_answer_error("upload", "it does not confirm the upload");
-    UploadedImage image{json_string_field(*data, "id"), json_string_field(*data, "url")};
-    if (image.url.empty()) throw malformed_answer_error("upload", "it names no file URL");
-    require_server_url(image.url);
-    return image;
 }
 
 std::string submit_body(const ResolvedRequest& request) {
@@ -207,7 +196,7 @@ UploadedImage GatewayClient::upload(const EncodedImage& image) {
     request.form_fields = {{"purpose", "generation"}};
     request.max_body_bytes = kMaxApiAnswerBytes;
     return exchange(std::move(request), Call{.what = "upload"},
-                    [](const HttpResponse& response) { return parse_upload(response.body_text()); });
+                    [](const HttpResponse& response) { return parse_upload_answer(response.body_text()); });
 }
 
 TaskInfo GatewayClient::submit(const ResolvedRequest& resolved) {

@@ -4,6 +4,7 @@
 
 #include "base/cancel_token.hpp"
 #include "gateway/gateway.hpp"
+#include "gateway/upload_answer.hpp"
 #include "net/http_client.hpp"
 #include "net/retry_policy.hpp"
 #include "base/status.hpp"

@@ -2,17 +2,26 @@
 
 #include "base/status.hpp"
 
+#include <algorithm>
+
 namespace genlayer {
 
 namespace {
 
+// Longer than anything may take. Beyond it a timeout is no limit at all:
+// the clock's nanoseconds cannot hold much more (292 years), and casting a
+// larger double to them is undefined.
+constexpr double kLongestSeconds = 10.0 * 365 * 24 * 3600;
+
 std::chrono::milliseconds milliseconds_of(double seconds) {
-    return std::chrono::ceil<std::chrono::milliseconds>(std::chrono::duration<double>(seconds));
+    const std::chrono::duration<double> bounded(std::min(seconds, kLongestSeconds));
+    return std::chrono::ceil<std::chrono::milliseconds>(bounded);
 }
 
 }  // namespace
 
 Clock::time_point deadline_after(double seconds) {
+    if (!(seconds < kLongestSeconds)) return Clock::time_point::max();
     return Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
 }
 

@@ -1,5 +1,7 @@
 #include "gateway/json_fields.hpp"
 
+#include <limits>
+
 namespace genlayer {
 
 using nlohmann::json;
@@ -11,7 +13,13 @@ std::string json_string_field(const json& object, const char* name) {
 
 long long json_number_field(const json& object, const char* name) {
     const auto field = object.find(name);
-    return field != object.end() && field->is_number() ? static_cast<long long>(field->get<double>()) : 0;
+    if (field == object.end() || !field->is_number()) return 0;
+    // Saturated first: casting a double beyond long long's range is undefined.
+    constexpr double kBeyond = 9223372036854775808.0;  // 2^63
+    const double value = field->get<double>();
+    if (value >= kBeyond) return std::numeric_limits<long long>::max();
+    if (value < -kBeyond) return std::numeric_limits<long long>::min();
+    return static_cast<long long>(value);
 }
 
 std::string json_code_text(const json& value) {

@@ -10,6 +10,7 @@ namespace genlayer {
 
 std::string json_string_field(const nlohmann::json& object, const char* name);
 
+// Truncated to an integer; saturated beyond long long's range.
 long long json_number_field(const nlohmann::json& object, const char* name);
 
 // An error code, number or string, as text.

@@ -28,6 +28,18 @@ bool parse_positive_int(std::string_view text, int& out) {
 
 bool is_auto(std::string_view choice) { return choice.empty() || choice == "auto"; }
 
+// The user's choice as a sentence quotes it (" 1000x1000"): only when it is
+// short and printable, so that the sentence stays one short line.
+std::string quoted_choice(std::string_view choice) {
+    constexpr size_t kMaxQuotedChoice = 32;
+    const bool printable = std::all_of(choice.begin(), choice.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x20 && c != 0x7f;
+    });
+    if (!printable || choice.size() > kMaxQuotedChoice) return {};
+    std::string quoted(" ");  // not " " + std::string: GCC 12 warns falsely of -Wrestrict there
+    return quoted.append(choice);
+}
+
 // "WxH" or "W:H" as two positive numbers; which one it was in `dialect`.
 bool parse_pair(std::string_view text, int& a, int& b, SizeDialect& dialect) {
     const size_t at = text.find_first_of("x:");
@@ -126,7 +138,7 @@ std::vector<SizeTable::Tier> read_dialect(const nlohmann::json& document, const 
         SizeTable::Tier tier;
         tier.name = name;
         if (dialect == SizeDialect::pixels) {
-            if (!parse_positive_int(name, tier.long_edge)) throw malformed("tier \"" + name + "\" is not a number");
+            if (!parse_positive_int(name, tier.long_edge)) throw malformed("tier" + quoted_choice(name) + " is not a number");
         } else if (!long_edges.contains(name) || !long_edges[name].is_number_integer()) {
             throw malformed("ratio tier " + name + " has no long edge");
         } else {
@@ -217,7 +229,8 @@ SizeSpec SizeTable::resolve(std::string_view size_text, std::string_view resolut
                             SizeDialect dialect) const {
     const auto& own = tiers(dialect);
     const SizeDialect foreign = other_dialect(dialect);
-    const std::string size_name(size_text), resolution_name(resolution_text);
+    // As sentences quote them: "Size 7:5 is not offered", or "Size is not offered" for a long or odd one.
+    const std::string size_name = quoted_choice(size_text), resolution_name = quoted_choice(resolution_text);
 
     // The tiers the resolution allows, in the dialect being sent.
     std::vector<const Tier*> allowed;
@@ -229,10 +242,10 @@ SizeSpec SizeTable::resolve(std::string_view size_text, std::string_view resolut
         for (const auto& name : spelled->equivalents)
             if (const Tier* equivalent = find_tier(dialect, name)) allowed.push_back(equivalent);
         if (allowed.empty())
-            throw refusal("Resolution " + resolution_name + " has no equivalent while the gateway takes " +
+            throw refusal("Resolution" + resolution_name + " has no equivalent while the gateway takes " +
                           speaks(dialect) + "; choose auto or one of " + join(tier_names(own)) + ".");
     } else {
-        throw refusal("Resolution " + resolution_name + " is not offered; choose auto or one of " +
+        throw refusal("Resolution" + resolution_name + " is not offered; choose auto or one of " +
                       join(tier_names(own)) + ".");
     }
 
@@ -245,7 +258,7 @@ SizeSpec SizeTable::resolve(std::string_view size_text, std::string_view resolut
     int a = 0, b = 0;
     SizeDialect spelled{};
     if (!parse_pair(size_text, a, b, spelled))
-        throw refusal("Size " + size_name + " is not offered; choose " + offered(own, dialect) + ".");
+        throw refusal("Size" + size_name + " is not offered; choose " + offered(own, dialect) + ".");
     const double aspect = double(a) / double(b);
 
     // The tiers of the size's own dialect that offer it.
@@ -254,12 +267,12 @@ SizeSpec SizeTable::resolve(std::string_view size_text, std::string_view resolut
         for (const auto& offer : tier.sizes)
             if (offer.size == size_text) holding.push_back(&tier);
     if (holding.empty())
-        throw refusal("Size " + size_name + " is not offered; choose " + offered(own, dialect) + ".");
+        throw refusal("Size" + size_name + " is not offered; choose " + offered(own, dialect) + ".");
     // A resolution spelled like the size (3:2 at 1K) narrows where it is offered.
     if (spelled != dialect && !is_auto(resolution_text)) {
         if (const Tier* named = find_tier(spelled, resolution_text)) {
             if (std::find(holding.begin(), holding.end(), named) == holding.end())
-                throw refusal("Size " + size_name + " is not offered at " + resolution_name + "; at " +
+                throw refusal("Size" + size_name + " is not offered at" + resolution_name + "; at" +
                               resolution_name + " choose auto or one of " + join(sizes_of(*named)) + ".");
             holding = {named};
         }
@@ -271,7 +284,7 @@ SizeSpec SizeTable::resolve(std::string_view size_text, std::string_view resolut
             if (std::find(allowed.begin(), allowed.end(), tier) != allowed.end()) fitting.push_back(tier);
         if (fitting.empty()) {
             const Tier& asked = *allowed.front();
-            throw refusal("Size " + size_name + " does not match resolution " + resolution_name +
+            throw refusal("Size" + size_name + " does not match resolution" + resolution_name +
                           "; at that resolution choose auto or one of " + join(sizes_of(asked)) +
                           ", or set resolution " + join(tier_names(holding), " or ") + " or auto.");
         }
@@ -293,8 +306,8 @@ SizeSpec SizeTable::resolve(std::string_view size_text, std::string_view resolut
         if (corresponds && has_equivalent) candidates.push_back(tier);
     }
     if (candidates.empty()) {
-        const std::string asked = size_name + (is_auto(resolution_text) ? "" : " at " + resolution_name);
-        throw refusal("Size " + asked + " has no equivalent while the gateway takes " + speaks(dialect) +
+        const std::string asked = size_name + (is_auto(resolution_text) ? "" : " at" + resolution_name);
+        throw refusal("Size" + asked + " has no equivalent while the gateway takes " + speaks(dialect) +
                       "; choose " + offered(own, dialect) + ".");
     }
     const Tier* tier = tier_for_source(candidates, source_w, source_h);

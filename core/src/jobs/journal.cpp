@@ -2,6 +2,7 @@
 
 #include "base/atomic_file.hpp"
 #include "base/status.hpp"
+#include "gateway/json_fields.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -40,12 +41,14 @@ JournalEntry from_json(const nlohmann::json& j) {
     JournalEntry e;
     e.job_id = j.at("job_id").get<std::string>();
     e.stage = stage_from_string(j.at("stage").get<std::string>());
-    e.created_at = j.value("created_at", 0LL);
-    e.updated_at = j.value("updated_at", 0LL);
+    // Times through json_number_field: nlohmann's own cast of a number
+    // beyond long long's range (1e300) is undefined.
+    e.created_at = json_number_field(j, "created_at");
+    e.updated_at = json_number_field(j, "updated_at");
     e.request = j.value("request", nlohmann::json::object());
     e.size_dialect = j.value("size_dialect", "");
     e.task_id = j.value("task_id", "");
-    e.expires_at = j.value("expires_at", 0LL);
+    e.expires_at = json_number_field(j, "expires_at");
     e.result_urls = j.value("result_urls", std::vector<std::string>{});
     e.target = j.value("target", nlohmann::json::object());
     e.error = j.value("error", "");
@@ -96,7 +99,11 @@ std::optional<JournalEntry> Journal::load(const std::string& job_id) const {
     std::ifstream in(file_of(job_id));
     if (!in) return std::nullopt;
     try {
-        return from_json(nlohmann::json::parse(in));
+        JournalEntry entry = from_json(nlohmann::json::parse(in));
+        // A file that names another job is not this job's entry: saving or
+        // pruning it would touch that other job's file.
+        if (entry.job_id != job_id) return std::nullopt;
+        return entry;
     } catch (const std::exception&) {
         return std::nullopt;
     }

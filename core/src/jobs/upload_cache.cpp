@@ -1,6 +1,7 @@
 #include "jobs/upload_cache.hpp"
 
 #include "base/atomic_file.hpp"
+#include "gateway/json_fields.hpp"
 #include "jobs/journal.hpp"
 
 #include <nlohmann/json.hpp>
@@ -30,15 +31,25 @@ UploadCache::UploadCache(std::filesystem::path file, std::chrono::seconds lifeti
     try {
         const auto json = nlohmann::json::parse(in);
         for (const auto& [digest, entry] : json.items())
-            entries_[digest] = {entry.at("url").get<std::string>(), entry.at("uploaded_at").get<long long>()};
+            entries_[digest] = {entry.at("url").get<std::string>(), json_number_field(entry, "uploaded_at")};
     } catch (const std::exception&) {
         entries_.clear();  // a damaged cache only costs a few uploads
     }
 }
 
+namespace {
+
+// Compared without subtracting the file's time from now, which overflows
+// for a time near the range's start.
+bool is_stale(long long uploaded_at, long long now, std::chrono::seconds lifetime) {
+    return uploaded_at <= now - lifetime.count();
+}
+
+}  // namespace
+
 std::optional<std::string> UploadCache::fresh_url(const std::string& digest) const {
     auto it = entries_.find(digest);
-    if (it == entries_.end() || unix_now() - it->second.uploaded_at >= lifetime_.count()) return std::nullopt;
+    if (it == entries_.end() || is_stale(it->second.uploaded_at, unix_now(), lifetime_)) return std::nullopt;
     return it->second.url;
 }
 
@@ -68,7 +79,7 @@ std::string UploadCache::url_for(const std::string& digest, const std::function<
 void UploadCache::store(const std::string& digest, const std::string& url) {
     std::lock_guard lock(mutex_);
     const long long now = unix_now();
-    std::erase_if(entries_, [&](const auto& item) { return now - item.second.uploaded_at >= lifetime_.count(); });
+    std::erase_if(entries_, [&](const auto& item) { return is_stale(item.second.uploaded_at, now, lifetime_); });
     entries_[digest] = {url, now};
     save();
 }

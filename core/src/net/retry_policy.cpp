@@ -40,7 +40,11 @@ std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view valu
     // curl_getdate reads the three HTTP date forms (IMF-fixdate, RFC 850, asctime).
     const time_t date = curl_getdate(std::string(value).c_str(), nullptr);
     if (date == -1) return std::nullopt;
-    const auto wait = std::chrono::system_clock::from_time_t(date) - now;
+    // Into the range of waits first: the clock counts nanoseconds, so a date
+    // after 2262 or before 1677 would overflow it.
+    const time_t now_s = std::chrono::system_clock::to_time_t(now);
+    const time_t in_range = std::clamp(date, now_s, now_s + time_t(kLongestRetryAfter.count()));
+    const auto wait = std::chrono::system_clock::from_time_t(in_range) - now;
     return std::clamp(std::chrono::duration_cast<std::chrono::milliseconds>(wait), std::chrono::milliseconds(0),
                       std::chrono::milliseconds(kLongestRetryAfter));
 }
