@@ -7,17 +7,15 @@
 #include "common_options.hpp"
 #include "exit_codes.hpp"
 #include "interrupt.hpp"
+#include "writable_output.hpp"
 #include "gateway/gateway_config.hpp"
 #include "jobs/job.hpp"
 
-#include <filesystem>
 #include <iostream>
 #include <list>
 #include <map>
 
 namespace genlayer::cli {
-namespace fs = std::filesystem;
-
 namespace {
 
 constexpr double kPricePerRequest = 0.015;  // documented price per generation
@@ -32,7 +30,7 @@ struct Running {
 struct Summary {
     int written = 0, collected = 0, skipped = 0;
     std::vector<std::pair<std::string, std::string>> failures;  // input, sentence
-    Status first_failure = GENLAYER_OK;
+    int first_failure = kExitOk;  // the exit code of the first failure
     int submits = 0, requests = 0, rate_limited = 0;
 };
 
@@ -57,7 +55,7 @@ int run_batch(int argc, char** argv) {
 
     const auto settings = load_settings(common.overrides);
     require_api_key(settings);
-    fs::create_directories(*output_dir);
+    require_writable_folder(*output_dir);
     Journal journal(settings.journal_dir);
     const auto items = plan_batch(args.positional(), *output_dir, prototype.prompt, journal.list());
 
@@ -81,9 +79,9 @@ int run_batch(int argc, char** argv) {
     auto pending = items.begin();
     bool stopping = false;
 
-    auto fail = [&](const BatchItem& item, Status status, const std::string& sentence) {
+    auto fail = [&](const BatchItem& item, int exit_code, const std::string& sentence) {
         summary.failures.emplace_back(item.input, sentence);
-        if (summary.first_failure == GENLAYER_OK) summary.first_failure = status;
+        if (summary.first_failure == kExitOk) summary.first_failure = exit_code;
         progress.item_finished(item.input, "failed: " + sentence);
     };
 
@@ -102,7 +100,7 @@ int run_batch(int argc, char** argv) {
                         progress.item_finished(item.input, "skipped, " + item.output + " exists");
                         continue;
                     case BatchItem::Action::skip_unknown:
-                        fail(item, GENLAYER_OUTCOME_UNKNOWN,
+                        fail(item, exit_code_for(GENLAYER_OUTCOME_UNKNOWN),
                              "an earlier submit (" + (item.task_id.empty() ? std::string("no task id") : item.task_id) +
                                  ") has an unknown outcome; it is not submitted twice, see `genlayer jobs`.");
                         continue;
@@ -117,7 +115,7 @@ int run_batch(int argc, char** argv) {
                     }
                 }
             } catch (const Error& error) {
-                fail(item, error.status(), error.what());
+                fail(item, exit_code_for(error), error.what());
             }
         }
         // Reap finished jobs; write what they brought.
@@ -138,10 +136,10 @@ int run_batch(int argc, char** argv) {
                     ++(it->item->action == BatchItem::Action::collect ? summary.collected : summary.written);
                     progress.item_finished(it->item->input, "wrote " + it->item->output);
                 } catch (const Error& error) {
-                    fail(*it->item, error.status(), error.what());
+                    fail(*it->item, exit_code_for(error), error.what());
                 }
             } else if (snapshot.state == GENLAYER_JOB_FAILED) {
-                fail(*it->item, snapshot.status, snapshot.message);
+                fail(*it->item, exit_code_for(snapshot.status, snapshot.local_file_fault), snapshot.message);
             }
             it = running.erase(it);
         }
@@ -177,7 +175,7 @@ int run_batch(int argc, char** argv) {
         progress.note("Interrupted: submitted tasks stay in the journal; run the same command again, or `genlayer resume`, to collect them.");
         return kExitInterrupted;
     }
-    return summary.failures.empty() ? kExitOk : exit_code_for(summary.first_failure);
+    return summary.first_failure;
 }
 
 }  // namespace genlayer::cli
