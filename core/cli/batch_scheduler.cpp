@@ -1,5 +1,6 @@
 #include "batch_scheduler.hpp"
 
+#include "exit_codes.hpp"
 #include "interrupt.hpp"
 
 namespace genlayer::cli {
@@ -50,7 +51,7 @@ void BatchScheduler::start_jobs() {
         try {
             start(item);
         } catch (const Error& error) {
-            fail(item, error.status(), error.what());
+            fail(item, exit_code_for(error), error.what());
         }
     }
 }
@@ -62,7 +63,7 @@ void BatchScheduler::start(const BatchItem& item) {
             progress_.item_finished(item.input, "skipped, " + item.output + " exists");
             return;
         case BatchItem::Action::skip_unknown:
-            fail(item, GENLAYER_OUTCOME_UNKNOWN,
+            fail(item, exit_code_for(GENLAYER_OUTCOME_UNKNOWN),
                  "an earlier submit (" + (item.task_id.empty() ? std::string("no task id") : item.task_id) +
                      ") has an unknown outcome; it is not submitted twice, see `genlayer jobs`.");
             return;
@@ -103,16 +104,16 @@ void BatchScheduler::reap(const Running& running) {
             ++(running.item->action == BatchItem::Action::collect ? summary_.collected : summary_.written);
             progress_.item_finished(running.item->input, "wrote " + running.item->output);
         } catch (const Error& error) {
-            fail(*running.item, error.status(), error.what());
+            fail(*running.item, exit_code_for(error), error.what());
         }
     } else if (snapshot.state == GENLAYER_JOB_FAILED) {
-        fail(*running.item, snapshot.status, snapshot.message);
+        fail(*running.item, exit_code_for(snapshot.status, snapshot.local_file_fault), snapshot.message);
     }
 }
 
-void BatchScheduler::fail(const BatchItem& item, Status status, const std::string& sentence) {
+void BatchScheduler::fail(const BatchItem& item, int exit_code, const std::string& sentence) {
     summary_.failures.emplace_back(item.input, sentence);
-    if (summary_.first_failure == GENLAYER_OK) summary_.first_failure = status;
+    if (summary_.first_failure == kExitOk) summary_.first_failure = exit_code;
     progress_.item_finished(item.input, "failed: " + sentence);
 }
 

@@ -20,7 +20,7 @@ namespace genlayer::cli {
 struct BatchSummary {
     int written = 0, collected = 0, skipped = 0;
     std::vector<std::pair<std::string, std::string>> failures;  // input, sentence
-    Status first_failure = GENLAYER_OK;
+    int first_failure = 0;  // the exit code of the first failure
     int submits = 0, requests = 0, rate_limited = 0;
     bool interrupted = false;
     double elapsed_s = 0;
@@ -48,7 +48,7 @@ private:
     void start(const BatchItem& item);
     void reap_finished();
     void reap(const Running& running);
-    void fail(const BatchItem& item, Status status, const std::string& sentence);
+    void fail(const BatchItem& item, int exit_code, const std::string& sentence);
     int finished() const;
     void show_progress() const;
 

@@ -8,6 +8,7 @@
 #include "common_options.hpp"
 #include "exit_codes.hpp"
 #include "interrupt.hpp"
+#include "writable_output.hpp"
 #include "gateway/gateway_config.hpp"
 #include "gateway/limits.hpp"
 #include "jobs/job.hpp"
@@ -82,7 +83,7 @@ int run_batch(int argc, char** argv) {
     const auto batch = read_batch_arguments(argc, argv);
     const auto settings = load_settings(batch.common.overrides);
     require_api_key(settings);
-    fs::create_directories(batch.output_dir);
+    require_writable_folder(batch.output_dir);
     Journal journal(settings.journal_dir);
     const auto items = plan_batch(batch.inputs, batch.output_dir, batch.prototype.prompt, journal.list());
 
@@ -108,7 +109,7 @@ int run_batch(int argc, char** argv) {
         progress.note("Interrupted: submitted tasks stay in the journal; run the same command again, or `genlayer resume`, to collect them.");
         return kExitInterrupted;
     }
-    return summary.failures.empty() ? kExitOk : exit_code_for(summary.first_failure);
+    return summary.first_failure;
 }
 
 }  // namespace genlayer::cli

@@ -6,11 +6,12 @@
 #include "interrupt.hpp"
 #include "jobs/job.hpp"
 #include "progress_reporter.hpp"
+#include "writable_output.hpp"
+#include "base/local_file_error.hpp"
 #include "net/url.hpp"
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 namespace genlayer::cli {
@@ -26,16 +27,6 @@ std::vector<std::string> output_paths(const std::string& output, int n) {
     for (int k = 1; k <= n; ++k)
         paths.push_back((path.parent_path() / (path.stem().string() + "-" + std::to_string(k) + path.extension().string())).string());
     return paths;
-}
-
-// Refuse an unwritable output before paying for the image.
-void require_writable(const std::string& path) {
-    const bool existed = fs::exists(path);
-    std::ofstream probe(path, std::ios::app);
-    if (!probe)
-        throw Error(GENLAYER_INVALID_REQUEST, "Cannot write the output file " + path + "; check the folder exists and is writable.");
-    probe.close();
-    if (!existed) fs::remove(path);
 }
 
 }  // namespace
@@ -72,7 +63,7 @@ int run_generate(int argc, char** argv) {
     config.settings = load_settings(common.overrides);
     config.poll_mode = common.poll_mode;
     const auto paths = output_paths(*output, request.n);
-    for (const auto& path : paths) require_writable(path);
+    for (const auto& path : paths) require_writable_file(path);
     config.target = {{"outputs", paths}};
 
     ProgressReporter progress(StatusLine::for_stderr(common.quiet));
@@ -84,12 +75,20 @@ int run_generate(int argc, char** argv) {
     }
     const auto final_state = job->snapshot();
     progress.update(final_state);
-    if (final_state.state != GENLAYER_JOB_DONE) throw Error(final_state.status, final_state.message);
+    if (final_state.state != GENLAYER_JOB_DONE) {
+        if (final_state.local_file_fault) throw LocalFileError(final_state.message);
+        throw Error(final_state.status, final_state.message);
+    }
 
     const auto& images = job->results();
     std::vector<std::string> written;
     for (size_t i = 0; i < images.size() && i < paths.size(); ++i) {
-        write_image_file(paths[i], view_of(images[i]));
+        try {
+            write_image_file(paths[i], view_of(images[i]));
+        } catch (const LocalFileError& error) {
+            // Running the same command again would pay again; the journal has the task.
+            throw error.then("run `genlayer resume`, which collects the images already paid for");
+        }
         written.push_back(paths[i]);
     }
     job->mark_collected(written);

@@ -80,7 +80,7 @@ int run_resume(int argc, char** argv) {
     install_interrupt_handlers();
 
     int collected = 0, failed = 0, left_to_host = 0;
-    Status first_failure = GENLAYER_OK;
+    int first_failure = kExitOk;  // the exit code of the first failure
     nlohmann::json outputs = nlohmann::json::array();
     for (const auto& entry : journal.list()) {
         if (!entry.collectable(unix_now())) continue;
@@ -101,7 +101,7 @@ int run_resume(int argc, char** argv) {
         const auto snapshot = job->snapshot();
         if (snapshot.state != GENLAYER_JOB_DONE) {
             ++failed;
-            if (first_failure == GENLAYER_OK) first_failure = snapshot.status;
+            if (first_failure == kExitOk) first_failure = exit_code_for(snapshot.status, snapshot.local_file_fault);
             progress.note(entry.task_id + ": " + snapshot.message);
             continue;
         }
@@ -120,7 +120,7 @@ int run_resume(int argc, char** argv) {
     progress.note(std::to_string(collected) + " collected, " + std::to_string(failed) + " failed" +
                   (left_to_host ? ", " + std::to_string(left_to_host) + " left for GIMP's Recover Generations" : "") + ".");
     if (interrupted()) return kExitInterrupted;
-    return failed ? exit_code_for(first_failure) : kExitOk;
+    return first_failure;
 }
 
 }  // namespace genlayer::cli

@@ -1,6 +1,8 @@
 // The CLI's exit codes: one per kind of failure, so scripts can branch.
 #pragma once
 
+#include "base/local_file_error.hpp"
+
 #include <genlayer/genlayer.h>
 
 namespace genlayer::cli {
@@ -15,6 +17,7 @@ enum ExitCode : int {
     kExitTaskFailed = 6,     // the task failed, the content was refused, or the result expired
     kExitTimeout = 7,
     kExitBadResponse = 8,
+    kExitLocalFile = 9,      // a local file or folder could not be written: full disk, read-only, permissions
     kExitInterrupted = 130,  // Ctrl-C
 };
 
@@ -37,6 +40,15 @@ constexpr int exit_code_for(genlayer_status status) {
         case GENLAYER_INTERNAL: return kExitInternal;
     }
     return kExitInternal;
+}
+
+// A local file fault reaches the C ABI as GENLAYER_INTERNAL; the CLI tells it apart.
+constexpr int exit_code_for(genlayer_status status, bool local_file_fault) {
+    return local_file_fault ? kExitLocalFile : exit_code_for(status);
+}
+
+inline int exit_code_for(const Error& error) {
+    return exit_code_for(error.status(), dynamic_cast<const LocalFileError*>(&error) != nullptr);
 }
 
 }  // namespace genlayer::cli

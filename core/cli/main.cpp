@@ -38,7 +38,8 @@ common options:
   --quiet            no progress on stderr
 The API key comes from TOAPIS_API_KEY or ~/.config/genlayer/config.json (mode 0600).
 exit codes: 0 ok, 2 usage or invalid request, 3 authentication, 4 quota or rate limit,
-  5 network, 6 task failed or refused, 7 timeout, 8 bad response, 130 interrupted
+  5 network, 6 task failed or refused, 7 timeout, 8 bad response, 9 local file or disk error,
+  130 interrupted
 )";
 
 }  // namespace
@@ -63,7 +64,7 @@ int main(int argc, char** argv) {
         return kExitUsage;
     } catch (const genlayer::Error& error) {
         std::fprintf(stderr, "genlayer: %s\n", error.what());
-        return exit_code_for(error.status());
+        return exit_code_for(error);
     } catch (const std::exception& error) {
         std::fprintf(stderr, "genlayer: an unexpected error occurred (%s).\n", error.what());
         return kExitInternal;

@@ -20,6 +20,8 @@ const char* describe(genlayer_job_state state) {
 }
 
 void ProgressReporter::update(const JobSnapshot& s) {
+    // A failure is told by the one sentence that follows; a bare "failed" line would only repeat it.
+    if (s.state == GENLAYER_JOB_FAILED || s.state == GENLAYER_JOB_CANCELLED) return;
     // Built with append: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string.
     std::string percent;
     if (s.state == GENLAYER_JOB_RUNNING && s.server_percent >= 0) {

@@ -1,5 +1,6 @@
 // A job's progress on stderr: a live line (state, percent, elapsed) on a
-// terminal; one plain line per state and per 25 % otherwise.
+// terminal; one plain line per state and per 25 % otherwise. A failed or
+// cancelled job shows nothing here: the caller prints its sentence.
 #pragma once
 
 #include "jobs/job.hpp"

@@ -18,6 +18,7 @@ struct CliResult {
     std::string out;
     std::string err;
     std::chrono::duration<double> elapsed{};
+    long max_rss_kib = 0;  // the process's peak resident memory (ru_maxrss of wait4)
 };
 
 // The CLI running in the background: a test waits for a condition (the

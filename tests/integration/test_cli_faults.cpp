@@ -2,6 +2,7 @@
 // sentence and the right exit code, retries happen only where they are safe,
 // and nothing is billed twice.
 #include "jobs/journal.hpp"
+#include "sentence_check.hpp"
 #include "test_fixture.hpp"
 
 #include <catch2/catch.hpp>
@@ -16,16 +17,6 @@ namespace {
 
 std::vector<std::string> generate_args(const Fixture& fx, const std::string& prompt = "a lighthouse") {
     return {"generate", "--prompt", prompt, "--output", fx.path("out.png")};
-}
-
-// One line on stderr, ending in a full stop, with no JSON and no key in it.
-void check_one_sentence(const CliResult& result) {
-    INFO("stderr: " << result.err);
-    const auto last_line_start = result.err.rfind('\n', result.err.size() - 2);
-    const auto sentence = result.err.substr(last_line_start == std::string::npos ? 0 : last_line_start + 1);
-    CHECK_THAT(sentence, Catch::StartsWith("genlayer: ") && Catch::EndsWith(".\n"));
-    CHECK(sentence.find('{') == std::string::npos);
-    CHECK(result.err.find(kTestKey) == std::string::npos);
 }
 
 }  // namespace

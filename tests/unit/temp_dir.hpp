@@ -1,19 +1,23 @@
-// A fresh folder under the system's temporary directory, removed with
-// everything in it when the test ends.
+// A fresh folder under the system's temporary folder, removed with its contents.
 #pragma once
 
 #include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 
 namespace genlayer::test {
 
 struct TempDir {
     TempDir() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "genlayer-test-XXXXXX").string();
-        path = ::mkdtemp(pattern.data());
+        std::string pattern = (std::filesystem::temp_directory_path() / "genlayer-unit-XXXXXX").string();
+        if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+        path = pattern;
     }
-    ~TempDir() { std::filesystem::remove_all(path); }
+    ~TempDir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+    }
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
 

@@ -141,7 +141,7 @@ TEST_CASE("atomic file: a missing folder fails with a sentence and leaves nothin
         FAIL("no error");
     } catch (const Error& error) {
         CHECK(error.status() == GENLAYER_INTERNAL);
-        CHECK_THAT(error.what(), Catch::Contains(file.string()) && Catch::Contains("open"));
+        CHECK_THAT(error.what(), Catch::Contains(file.string()) && Catch::Contains("its folder does not exist"));
     }
     CHECK(names_in(dir.path).empty());
 }

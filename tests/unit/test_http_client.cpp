@@ -143,6 +143,30 @@ TEST_CASE("an endless body without a length is aborted once past the cap", "[htt
     CHECK(outcome.response.body.size() <= request.max_body_bytes);
 }
 
+TEST_CASE("response headers of 1 MB are refused, in one line or in many", "[http]") {
+    constexpr size_t kMiB = 1024 * 1024;
+    LoopbackServer server([](httplib::Server& s) {
+        s.Get("/one", [](const httplib::Request&, httplib::Response& response) {
+            response.set_header("X-Padding", std::string(kMiB, 'a'));
+            response.set_content("{}", "application/json");
+        });
+        s.Get("/many", [](const httplib::Request&, httplib::Response& response) {
+            for (size_t i = 0; i < kMiB / 1024; ++i)
+                response.set_header("X-Padding-" + std::to_string(i), std::string(1000, 'b'));
+            response.set_content("{}", "application/json");
+        });
+    });
+    for (const char* path : {"/one", "/many"}) {
+        INFO(path);
+        const Outcome outcome = perform(get(server.url(path)));
+        CHECK_FALSE(outcome.ok);
+        CHECK(outcome.error.failure == TransportFailure::too_large);
+        size_t kept = 0;
+        for (const auto& [name, value] : outcome.response.headers) kept += name.size() + value.size();
+        CHECK(kept <= 64 * 1024);
+    }
+}
+
 TEST_CASE("a refused connection is connect_failed with nothing sent", "[http]") {
     const Outcome outcome = perform(get(loopback_url(closed_port(), "/")));
     CHECK_FALSE(outcome.ok);

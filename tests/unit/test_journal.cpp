@@ -1,5 +1,5 @@
 #include "jobs/journal.hpp"
-
+#include "base/local_file_error.hpp"
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -9,9 +9,8 @@
 #include <sys/stat.h>
 
 using namespace genlayer;
-namespace fs = std::filesystem;
-
 using genlayer::test::TempDir;
+namespace fs = std::filesystem;
 
 TEST_CASE("journal entries round-trip and list oldest first") {
     TempDir dir;
@@ -74,4 +73,21 @@ TEST_CASE("a corrupt journal file is skipped, a hostile id refused") {
     std::ofstream(dir.path / "broken.json") << "{ not json";
     CHECK(journal.list().empty());
     CHECK_THROWS(journal.load("../etc/passwd"));
+}
+
+TEST_CASE("a journal folder that cannot be made is a local file error naming it") {
+    TempDir dir;
+    std::ofstream(dir.path / "not-a-folder") << "x";
+    Journal journal(dir.path / "not-a-folder" / "journal");
+    JournalEntry entry;
+    entry.job_id = "20260101T000000-00000001";
+    try {
+        journal.save(entry);
+        FAIL("the save succeeded");
+    } catch (const LocalFileError& error) {
+        CHECK(error.status() == GENLAYER_INTERNAL);
+        CHECK_THAT(error.what(), Catch::StartsWith("Could not write " + (dir.path / "not-a-folder" / "journal").string() +
+                                                   ": a part of the path is not a folder;") &&
+                                     Catch::EndsWith("then run the command again."));
+    }
 }

@@ -8,12 +8,12 @@
 
 namespace genlayer {
 
-// Throws Error(INTERNAL) naming the file when any step fails.
+// Throws LocalFileError naming the file when any step fails.
 void write_file_atomically(const std::filesystem::path& file, std::string_view content, mode_t mode);
 
 // The last steps of the same, for a temporary file another writer made
 // complete beside `file`: rename it into place, then fsync the folder. The
-// temporary file is removed when the rename fails (Error(INTERNAL)).
+// temporary file is removed when the rename fails (LocalFileError).
 void rename_into_place(const std::filesystem::path& temp, const std::filesystem::path& file);
 
 }  // namespace genlayer

@@ -1,6 +1,7 @@
 #include "gateway/settings.hpp"
 
 #include "base/atomic_file.hpp"
+#include "base/local_file_error.hpp"
 #include "base/status.hpp"
 #include "net/url.hpp"
 
@@ -107,7 +108,9 @@ Settings load_settings(const SettingsOverrides& overrides) {
 void store_api_key(const fs::path& config_file, const std::string& key) {
     auto config = read_config(config_file);
     config["api_key"] = key;
-    fs::create_directories(config_file.parent_path());
+    std::error_code error;
+    fs::create_directories(config_file.parent_path(), error);
+    if (error) throw LocalFileError(config_file.parent_path(), error.value());
     write_file_atomically(config_file, config.dump(2) + "\n", 0600);
 }
 

@@ -1,6 +1,7 @@
 #include "jobs/job.hpp"
 
 #include "base/base64.hpp"
+#include "base/local_file_error.hpp"
 #include "gateway/gateway_config.hpp"
 #include "gateway/gateway_errors.hpp"
 #include "image/reference_image.hpp"
@@ -72,7 +73,8 @@ void Job::launch(std::function<void()> body) {
             if (cancel_->cancelled())
                 finish(GENLAYER_JOB_CANCELLED, GENLAYER_CANCELLED, cancelled_sentence());
             else
-                finish(GENLAYER_JOB_FAILED, error.status(), error.what());
+                finish(GENLAYER_JOB_FAILED, error.status(), error.what(),
+                       dynamic_cast<const LocalFileError*>(&error) != nullptr);
         } catch (const std::exception& error) {
             finish(GENLAYER_JOB_FAILED, GENLAYER_INTERNAL,
                    std::string("An unexpected error stopped the job (") + error.what() + ").");
@@ -308,12 +310,13 @@ void Job::set_state(genlayer_job_state state, double fraction, int server_percen
     if (server_percent >= 0) snapshot_.server_percent = server_percent;
 }
 
-void Job::finish(genlayer_job_state state, Status status, std::string message) {
+void Job::finish(genlayer_job_state state, Status status, std::string message, bool local_file_fault) {
     permit_.release();
     {
         std::lock_guard lock(mutex_);
         snapshot_.state = state;
         snapshot_.status = status;
+        snapshot_.local_file_fault = local_file_fault;
         snapshot_.message = std::move(message);
         if (state == GENLAYER_JOB_DONE) snapshot_.fraction = 1;
         report_["elapsed_s"] = seconds_since(started_);

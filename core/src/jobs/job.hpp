@@ -42,6 +42,7 @@ struct JobSnapshot {
     double fraction = 0;
     double elapsed_s = 0;
     Status status = GENLAYER_OK;  // meaningful once final
+    bool local_file_fault = false;  // the failure was a LocalFileError (status INTERNAL)
     std::string message;
     std::string task_id;
 };
@@ -111,7 +112,7 @@ private:
     // Runs `body` on the worker thread and turns whatever it throws into the final state.
     void launch(std::function<void()> body);
     void set_state(genlayer_job_state state, double fraction, int server_percent = -1);
-    void finish(genlayer_job_state state, Status status, std::string message);
+    void finish(genlayer_job_state state, Status status, std::string message, bool local_file_fault = false);
     std::string cancelled_sentence() const;
     void time_stage(const char* name, Clock::time_point since);
     double seconds_since(Clock::time_point since) const;

@@ -1,6 +1,7 @@
 #include "jobs/journal.hpp"
 
 #include "base/atomic_file.hpp"
+#include "base/local_file_error.hpp"
 #include "base/status.hpp"
 #include "gateway/json_fields.hpp"
 
@@ -89,9 +90,10 @@ fs::path Journal::file_of(const std::string& job_id) const {
 
 void Journal::save(JournalEntry& entry) const {
     entry.updated_at = unix_now();
-    std::error_code ignored;
-    fs::create_directories(dir_, ignored);
-    fs::permissions(dir_, fs::perms::owner_all, fs::perm_options::replace, ignored);
+    std::error_code error;
+    fs::create_directories(dir_, error);
+    if (error) throw LocalFileError(dir_, error.value());
+    fs::permissions(dir_, fs::perms::owner_all, fs::perm_options::replace, error);
     write_file_atomically(file_of(entry.job_id), to_json(entry).dump(1) + "\n", 0600);
 }
 

@@ -1,6 +1,7 @@
 #include "jobs/upload_cache.hpp"
 
 #include "base/atomic_file.hpp"
+#include "base/local_file_error.hpp"
 #include "gateway/json_fields.hpp"
 #include "jobs/journal.hpp"
 
@@ -87,7 +88,9 @@ void UploadCache::store(const std::string& digest, const std::string& url) {
 void UploadCache::save() const {
     nlohmann::json json = nlohmann::json::object();
     for (const auto& [digest, entry] : entries_) json[digest] = {{"url", entry.url}, {"uploaded_at", entry.uploaded_at}};
-    std::filesystem::create_directories(file_.parent_path());
+    std::error_code error;
+    std::filesystem::create_directories(file_.parent_path(), error);
+    if (error) throw LocalFileError(file_.parent_path(), error.value());
     write_file_atomically(file_, json.dump(1) + "\n", 0600);
 }
 

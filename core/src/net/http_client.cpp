@@ -16,6 +16,10 @@ namespace {
 // cancel token.
 constexpr int kCancelCheckMs = 20;
 
+// Every header block of one response together (a 100 Continue's included);
+// real answers need a few KiB.
+constexpr size_t kMaxHeaderBytes = 64 * 1024;
+
 void init_curl_once() {
     static const CURLcode result = curl_global_init(CURL_GLOBAL_DEFAULT);
     if (result != CURLE_OK) throw Error(GENLAYER_INTERNAL, "The HTTP library (libcurl) could not be initialised.");
@@ -30,7 +34,8 @@ using Mime = std::unique_ptr<curl_mime, decltype(&curl_mime_free)>;
 struct Reception {
     HttpResponse& response;
     size_t max_body_bytes;
-    bool over_cap = false;
+    size_t header_bytes = 0;
+    bool over_cap = false;  // the headers or the body
 };
 
 size_t receive_body(char* data, size_t size, size_t count, void* user) {
@@ -51,8 +56,14 @@ std::string_view trim(std::string_view text) {
 }
 
 size_t receive_header(char* data, size_t size, size_t count, void* user) {
-    auto& headers = static_cast<Reception*>(user)->response.headers;
+    auto& reception = *static_cast<Reception*>(user);
+    auto& headers = reception.response.headers;
     const std::string_view line(data, size * count);
+    reception.header_bytes += line.size();
+    if (reception.header_bytes > kMaxHeaderBytes) {
+        reception.over_cap = true;
+        return 0;  // makes curl abort with CURLE_WRITE_ERROR
+    }
     // A status line starts a new header block (after a 100 Continue, say).
     if (line.starts_with("HTTP/")) {
         headers.clear();
@@ -86,7 +97,9 @@ bool is_tls_failure(CURLcode code) {
 }
 
 TransportFailure classify(CURLcode code, bool request_sent, const Reception& reception) {
-    if (reception.over_cap || code == CURLE_FILESIZE_EXCEEDED) return TransportFailure::too_large;
+    // curl reports a single header line over its own 100 KB limit as out of memory.
+    if (reception.over_cap || code == CURLE_FILESIZE_EXCEEDED || code == CURLE_OUT_OF_MEMORY)
+        return TransportFailure::too_large;
     if (is_tls_failure(code)) return TransportFailure::tls;
     if (!request_sent) return TransportFailure::connect_failed;
     if (code == CURLE_OPERATION_TIMEDOUT) return TransportFailure::timed_out;

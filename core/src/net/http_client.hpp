@@ -1,5 +1,16 @@
 // RAII over libcurl: one request, one response, no redirects, verified TLS,
-// cancellable within 100 ms, with a cap on the body it will accept.
+// cancellable within 100 ms. What a hostile or broken server can make it do
+// is bounded:
+//  - memory: the response headers may take 64 KiB in all (curl itself
+//    refuses any single header line over 100 KB), the body max_body_bytes:
+//    a larger Content-Length is refused before the body, a body without one
+//    is aborted once past the cap. Both end as too_large.
+//  - time: a transfer that moves no byte for stall_timeout is abandoned
+//    (timed_out). A trickle that keeps moving (a byte a second) is not a
+//    stall; total_timeout ends it, and GatewayClient sets that to what is left
+//    of the job's deadline (--timeout), so a slow answer costs at most the
+//    deadline. No minimum rate is enforced: on a slow link a rate floor would
+//    abandon good transfers that the deadline still has room for.
 #pragma once
 
 #include "base/cancel_token.hpp"
@@ -48,8 +59,8 @@ enum class TransportFailure {
     none,
     connect_failed,   // DNS, refused, connect timeout: nothing was sent
     dropped,          // reset, truncated, partial body after sending
-    timed_out,        // total timeout or low-speed abort
-    too_large,        // body over max_body_bytes
+    timed_out,        // total timeout or stall
+    too_large,        // headers over 64 KiB, or body over max_body_bytes
     cancelled,
     tls,
 };
