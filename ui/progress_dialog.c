@@ -1,6 +1,7 @@
 #include "progress_dialog.h"
 
 #include "dialog_placement.h"
+#include "gtk_compat.h"
 #include "job_watch.h"
 
 #include <libgimp/gimp.h>
@@ -42,9 +43,9 @@ genlayer_progress_dialog_run (genlayer_job *job, const gchar *title)
     gtk_widget_set_name (note, "genlayer-progress-note");
     gtk_label_set_line_wrap (GTK_LABEL (note), TRUE);
     gtk_widget_set_size_request (note, 360, -1);
-    gtk_misc_set_alignment (GTK_MISC (note), 0.0, 0.5);
+    genlayer_label_align_start (note);
 
-    GtkWidget *content = gtk_vbox_new (FALSE, 12);
+    GtkWidget *content = genlayer_vbox_new (12);
     gtk_container_set_border_width (GTK_CONTAINER (content), 12);
     gtk_box_pack_start (GTK_BOX (content), bar, FALSE, FALSE, 0);
     gtk_box_pack_start (GTK_BOX (content), note, FALSE, FALSE, 0);

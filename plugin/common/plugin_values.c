@@ -4,6 +4,17 @@
 
 #define VALUES_GROUP "genlayer"
 
+const GenlayerChoice genlayer_reference_choices[3] = {
+    { GENLAYER_REFERENCE_NONE, "none", "None (text only)" },
+    { GENLAYER_REFERENCE_DRAWABLE, "layer", "This layer" },
+    { GENLAYER_REFERENCE_VISIBLE, "visible", "Visible image" },
+};
+
+const GenlayerChoice genlayer_placement_choices[2] = {
+    { GENLAYER_PLACEMENT_GENERATED_SIZE, "generated-size", "Generated size, at the region's corner" },
+    { GENLAYER_PLACEMENT_COVER_REGION, "cover", "Scaled to cover the region" },
+};
+
 void
 genlayer_plugin_values_init (GenlayerPluginValues *values)
 {

@@ -22,6 +22,17 @@ typedef enum {
     GENLAYER_PLACEMENT_COVER_REGION = 1    /* scaled to cover, centred, cropped */
 } GenlayerPlacement;
 
+/* One value of the reference or placement as a menu and a script name it. */
+typedef struct {
+    gint value;          /* GenlayerReferenceSource or GenlayerPlacement */
+    const gchar *nick;   /* what a GIMP 3 script passes, e.g. "layer" */
+    const gchar *label;  /* what a menu shows */
+} GenlayerChoice;
+
+/* Every reference and placement, in the order of their values. */
+extern const GenlayerChoice genlayer_reference_choices[3];
+extern const GenlayerChoice genlayer_placement_choices[2];
+
 typedef struct {
     gchar *prompt;
     gchar *size;             /* "auto" or "WxH" */

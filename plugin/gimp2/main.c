@@ -7,6 +7,9 @@
 #include "procedure_arguments.h"
 #include "procedures.h"
 
+#include "plugin_client.h"
+#include "procedure_documentation.h"
+
 #include "dialog_placement.h"
 #include "error_dialog.h"
 
@@ -15,11 +18,6 @@
 #include <libgimp/gimpui.h>
 
 #define PLUG_IN_BINARY "genlayer-gimp"
-#define MENU_PATH "<Image>/Filters/Generative"
-#define IMAGE_TYPES "RGB*, GRAY*, INDEXED*"
-#define KEY_HELP                                                                          \
-    " The API key comes from TOAPIS_API_KEY or $XDG_CONFIG_HOME/genlayer/config.json. "    \
-    "A failure ends with a one-sentence reason as the error message."
 
 /* Every procedure returns a prefix of these. */
 static const GimpParamDef return_definitions[] = {
@@ -41,33 +39,15 @@ typedef struct {
 } Procedure;
 
 static const Procedure procedures[] = {
-    { "plug-in-genlayer", "Generate a new layer from a prompt with an image model",
-      "Sends the prompt, and optionally the pixels of the selection in the layer "
-      "(or in the visible image) as a reference, to the gpt-image-2 model behind "
-      "the ToAPIs gateway, and adds each result as a new layer directly above the "
-      "source layer, aligned to the selection." KEY_HELP,
-      "_Generate Layer…", IMAGE_TYPES, genlayer_procedure_arguments, GENLAYER_N_ARGS, 3,
+    { "plug-in-genlayer", GENLAYER_GENERATE_BLURB, GENLAYER_GENERATE_HELP, "_Generate Layer…",
+      GENLAYER_IMAGE_TYPES, genlayer_procedure_arguments, GENLAYER_N_ARGS, 3,
       genlayer_run_generate },
-    { "plug-in-genlayer-submit", "Submit a layer generation and return its task id at once",
-      "Does what plug-in-genlayer does up to the submit: prepares and uploads the "
-      "reference, submits the task, records in the genlayer journal where its layers "
-      "go, and returns the task id without waiting (num-layers 0). "
-      "plug-in-genlayer-collect inserts the layers later; until then the task is "
-      "safe in the journal." KEY_HELP,
-      NULL, IMAGE_TYPES, genlayer_procedure_arguments, GENLAYER_N_ARGS, 3,
+    { "plug-in-genlayer-submit", GENLAYER_SUBMIT_BLURB, GENLAYER_SUBMIT_HELP, NULL,
+      GENLAYER_IMAGE_TYPES, genlayer_procedure_arguments, GENLAYER_N_ARGS, 3,
       genlayer_run_submit },
-    { "plug-in-genlayer-collect", "Wait for a submitted generation and insert its layers",
-      "Waits for the task plug-in-genlayer-submit returned and inserts its layers into "
-      "the image exactly as plug-in-genlayer does, at the region, placement and mask "
-      "the submit recorded." KEY_HELP,
-      NULL, NULL, genlayer_collect_arguments, GENLAYER_COLLECT_N_ARGS, 3,
-      genlayer_run_collect },
-    { "plug-in-genlayer-recover", "Import generations that never reached their image",
-      "Lists the generations from GIMP that the genlayer journal holds but no image "
-      "received (GIMP was closed, killed or cancelled while waiting) and imports them: "
-      "interactively the ones chosen, else every one that finishes within timeout-s. "
-      "Each goes into its image if that is open (the same file), else into a new "
-      "image. Returns the imported layers." KEY_HELP,
+    { "plug-in-genlayer-collect", GENLAYER_COLLECT_BLURB, GENLAYER_COLLECT_HELP, NULL, NULL,
+      genlayer_collect_arguments, GENLAYER_COLLECT_N_ARGS, 3, genlayer_run_collect },
+    { "plug-in-genlayer-recover", GENLAYER_RECOVER_BLURB, GENLAYER_RECOVER_HELP,
       "_Recover Generations…", NULL, genlayer_recover_arguments, GENLAYER_RECOVER_N_ARGS, 2,
       genlayer_run_recover },
 };
@@ -85,7 +65,7 @@ query (void)
                                 procedure->n_arguments, procedure->n_return_values,
                                 procedure->arguments, return_definitions);
         if (procedure->menu_label)
-            gimp_plugin_menu_register (procedure->name, MENU_PATH);
+            gimp_plugin_menu_register (procedure->name, GENLAYER_MENU_PATH);
     }
 }
 
@@ -98,27 +78,16 @@ procedure_named (const gchar *name)
     return NULL;
 }
 
-/* Checks the core, makes a client and runs the procedure with it. */
+/* Makes a client and runs the procedure with it. */
 static GimpPDBStatusType
 run_with_client (const Procedure *procedure, GimpRunMode run_mode, const GimpParam *params,
-                 gint n_params, GenlayerGeneratedLayers *out, gchar **error)
+                 gint n_params, GenlayerProcedureResults *out, gchar **error)
 {
-    const genlayer_client_options options = { .struct_size = sizeof options };
-    genlayer_client *client = NULL;
+    genlayer_client *client = genlayer_plugin_client_new (error);
     GimpPDBStatusType status;
 
-    if (genlayer_abi_version () != GENLAYER_ABI_VERSION)
-    {
-        *error = g_strdup_printf ("The genlayer core has ABI version %u but this plug-in "
-                                  "was built for %u; reinstall the plug-in from one build.",
-                                  genlayer_abi_version (), GENLAYER_ABI_VERSION);
+    if (! client)
         return GIMP_PDB_EXECUTION_ERROR;
-    }
-    if (genlayer_client_create (&options, &client) != GENLAYER_OK)
-    {
-        *error = g_strdup (genlayer_last_error_message ());
-        return GIMP_PDB_EXECUTION_ERROR;
-    }
     status = procedure->run (run_mode, params, n_params, client, out, error);
     genlayer_client_destroy (client);
     return status;
@@ -133,7 +102,7 @@ run (const gchar *name, gint n_params, const GimpParam *params,
     static GimpParam results[1 + G_N_ELEMENTS (return_definitions)];
     const Procedure *procedure = procedure_named (name);
     const GimpRunMode run_mode = params[0].data.d_int32;
-    GenlayerGeneratedLayers generated = { 0 };
+    GenlayerProcedureResults generated = { 0 };
     gchar *error = NULL;
 
     /* The plug-in only moves pixels in and out of buffers and runs no GEGL

@@ -1,5 +1,8 @@
 #include "procedure_arguments.h"
 
+#include "call_refusals.h"
+#include "procedure_documentation.h"
+
 #define RUN_MODE_ARGUMENT                                                                 \
     { GIMP_PDB_INT32, "run-mode",                                                         \
       "The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1), RUN-WITH-LAST-VALS (2) }" }
@@ -8,34 +11,34 @@ const GimpParamDef genlayer_procedure_arguments[GENLAYER_N_ARGS] = {
     RUN_MODE_ARGUMENT,
     { GIMP_PDB_IMAGE, "image", "The image" },
     { GIMP_PDB_DRAWABLE, "drawable", "The source layer" },
-    { GIMP_PDB_STRING, "prompt", "What to generate, 1 to 32000 characters" },
-    { GIMP_PDB_STRING, "size", "\"auto\" or a WxH of the size table, e.g. \"1536x1024\"" },
-    { GIMP_PDB_STRING, "resolution", "\"auto\", \"1024\", \"1536\" or \"2048\"" },
+    { GIMP_PDB_STRING, "prompt", GENLAYER_PROMPT_BLURB },
+    { GIMP_PDB_STRING, "size", GENLAYER_SIZE_BLURB },
+    { GIMP_PDB_STRING, "resolution", GENLAYER_RESOLUTION_BLURB },
     { GIMP_PDB_INT32, "reference",
       "0 none (text only), 1 the drawable, 2 the visible image" },
     { GIMP_PDB_STRING, "extra-references",
-      "';'-separated local files or http(s) URLs, may be empty" },
-    { GIMP_PDB_INT32, "n", "Number of variations, 1 to 4" },
+      GENLAYER_EXTRA_REFERENCES_BLURB },
+    { GIMP_PDB_INT32, "n", GENLAYER_N_BLURB },
     { GIMP_PDB_INT32, "placement",
       "0 generated size at the region's origin, 1 scaled to cover the region, "
       "centred and cropped" },
     { GIMP_PDB_STRING, "options",
-      "A JSON object or empty: model, response_format, timeout_s, mask" },
+      GENLAYER_OPTIONS_BLURB },
 };
 
 const GimpParamDef genlayer_collect_arguments[GENLAYER_COLLECT_N_ARGS] = {
     RUN_MODE_ARGUMENT,
-    { GIMP_PDB_IMAGE, "image", "The image that receives the layers" },
-    { GIMP_PDB_STRING, "task-id", "The task id plug-in-genlayer-submit returned" },
+    { GIMP_PDB_IMAGE, "image", GENLAYER_COLLECT_IMAGE_BLURB },
+    { GIMP_PDB_STRING, "task-id", GENLAYER_TASK_ID_BLURB },
     { GIMP_PDB_INT32, "timeout-s",
-      "Seconds to wait for the task at most; 0 for the configured timeout (300 s unless set)" },
+      GENLAYER_COLLECT_TIMEOUT_BLURB },
 };
 
 const GimpParamDef genlayer_recover_arguments[GENLAYER_RECOVER_N_ARGS] = {
     RUN_MODE_ARGUMENT,
-    { GIMP_PDB_IMAGE, "image", "The image the menu was used from; each result goes to its own image" },
+    { GIMP_PDB_IMAGE, "image", GENLAYER_RECOVER_IMAGE_BLURB },
     { GIMP_PDB_INT32, "timeout-s",
-      "Seconds to wait for each task still running at most; 0 for the configured timeout (300 s unless set)" },
+      GENLAYER_RECOVER_TIMEOUT_BLURB },
 };
 
 /* Replaces an owned string; NULL stands for "". */
@@ -84,13 +87,9 @@ genlayer_values_from_arguments (GenlayerPluginValues *values, const GimpParam *p
 static gboolean
 read_timeout (gint32 value, gint *timeout_s, gchar **error)
 {
-    if (value < 0)
-    {
-        *error = g_strdup ("The timeout must be 0 (the configured one) or a number of seconds.");
-        return FALSE;
-    }
+    *error = genlayer_timeout_refusal (value);
     *timeout_s = value;
-    return TRUE;
+    return ! *error;
 }
 
 gboolean
@@ -101,11 +100,9 @@ genlayer_collect_arguments_read (const GimpParam *params, gint n_params,
     if (*error)
         return FALSE;
     *task_id = params[GENLAYER_COLLECT_ARG_TASK_ID].data.d_string;
-    if (! *task_id || ! **task_id)
-    {
-        *error = g_strdup ("The task id is empty; pass the one plug-in-genlayer-submit returned.");
+    *error = genlayer_task_id_refusal (*task_id);
+    if (*error)
         return FALSE;
-    }
     return read_timeout (params[GENLAYER_COLLECT_ARG_TIMEOUT_S].data.d_int32, timeout_s, error);
 }
 

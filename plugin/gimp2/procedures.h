@@ -6,7 +6,7 @@
 #ifndef GENLAYER_GIMP2_PROCEDURES_H
 #define GENLAYER_GIMP2_PROCEDURES_H
 
-#include "deliver_results.h"
+#include "procedure_results.h"
 #include "job_wait.h"
 
 #include <genlayer/genlayer.h>
@@ -17,34 +17,12 @@ G_BEGIN_DECLS
 typedef GimpPDBStatusType GenlayerProcedureRun (GimpRunMode run_mode,
                                                 const GimpParam *params, gint n_params,
                                                 genlayer_client *client,
-                                                GenlayerGeneratedLayers *out, gchar **error);
+                                                GenlayerProcedureResults *out, gchar **error);
 
 GenlayerProcedureRun genlayer_run_generate; /* plug-in-genlayer: generate and insert */
 GenlayerProcedureRun genlayer_run_submit;   /* plug-in-genlayer-submit: up to the task id */
 GenlayerProcedureRun genlayer_run_collect;  /* plug-in-genlayer-collect: a submitted task's layers */
 GenlayerProcedureRun genlayer_run_recover;  /* plug-in-genlayer-recover: what the journal holds */
-
-/* A person watches interactive runs in the plug-in's dialog, with Cancel. */
-static inline GenlayerWait
-genlayer_wait_for_run_mode (GimpRunMode run_mode)
-{
-    return run_mode == GIMP_RUN_INTERACTIVE ? GENLAYER_WAIT_PROGRESS_DIALOG
-                                            : GENLAYER_WAIT_GIMP_PROGRESS;
-}
-
-static inline GimpPDBStatusType
-genlayer_pdb_status_of (genlayer_status status)
-{
-    switch (status)
-    {
-    case GENLAYER_OK:
-        return GIMP_PDB_SUCCESS;
-    case GENLAYER_CANCELLED:
-        return GIMP_PDB_CANCEL;
-    default:
-        return GIMP_PDB_EXECUTION_ERROR;
-    }
-}
 
 G_END_DECLS
 

@@ -37,7 +37,7 @@ sys.path.insert(0, os.path.join(ROOT, "tests", "gimp_common"))
 
 from emulator import Emulator, xor_key  # noqa: E402
 from generation_checks import (API_KEY, BLUE, JPEG_TOLERANCE, RED, Checks,  # noqa: E402
-                               check_generation_cases, check_refusal)
+                               check_generation_cases, check_refusal, read_facts)
 
 GIMP_TIMEOUT_S = 150
 GUI_START_TIMEOUT_S = 120
@@ -75,13 +75,7 @@ class Gimp:
         done = subprocess.run(self.console_command(cases_file, entry, facts_file, *arguments),
                               env=self.env, cwd=self.scratch, capture_output=True, text=True,
                               timeout=GIMP_TIMEOUT_S)
-        facts = {}
-        if os.path.exists(facts_file):
-            with open(facts_file, encoding="utf-8", errors="replace") as lines:
-                for line in lines:
-                    case, key, value = line.rstrip("\n").split("\t", 2)
-                    facts.setdefault(case, {})[key] = value
-        return facts, done.stderr
+        return read_facts(facts_file), done.stderr
 
     def start_gui_server(self, port):
         """GIMP with its GUI, serving Script-Fu on a loopback port."""

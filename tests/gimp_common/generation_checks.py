@@ -16,6 +16,18 @@ GRAY, INDEXED = 1, 2
 RGBA_IMAGE, GRAYA_IMAGE, INDEXEDA_IMAGE = 1, 3, 5
 
 
+def read_facts(path):
+    """{case: {key: value}} from the lines "case<TAB>key<TAB>value" a run of
+    cases wrote; {} when it wrote none."""
+    facts = {}
+    if os.path.exists(path):
+        with open(path, encoding="utf-8", errors="replace") as lines:
+            for line in lines:
+                case, key, value = line.rstrip("\n").split("\t", 2)
+                facts.setdefault(case, {})[key] = value
+    return facts
+
+
 class Checks:
     """Collects failures, each named by its case."""
 
@@ -30,7 +42,7 @@ class Checks:
         """The facts of a case that ran to its end without an error, else None."""
         facts = self.facts.get(name, {})
         if "error" in facts:
-            self.fail(name, "Script-Fu error: " + facts["error"])
+            self.fail(name, "the case stopped with an error: " + facts["error"])
         elif "finished" not in facts:
             self.fail(name, "did not run (GIMP stopped before it)")
         else:

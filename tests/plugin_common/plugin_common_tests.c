@@ -1,6 +1,7 @@
 /* The plug-ins' host-neutral code (plugin/common/): the values model, the
  * size menus, the progress texts and the job watch, the journal's target,
  * layer names and the placement and selection geometry. */
+#include "cost_text.h"
 #include "cover_placement.h"
 #include "job_progress_text.h"
 #include "job_target.h"
@@ -436,6 +437,17 @@ test_selection_on_layer (void)
 }
 
 static void
+test_cost_text (void)
+{
+    gchar *one = genlayer_cost_text (1);
+    gchar *four = genlayer_cost_text (4);
+    g_assert_cmpstr (one, ==, "Cost: 1 × $0.015 = $0.015");
+    g_assert_cmpstr (four, ==, "Cost: 4 × $0.015 = $0.060");
+    g_free (one);
+    g_free (four);
+}
+
+static void
 test_rgb_to_rgba (void)
 {
     guchar pixels[12] = { 1, 2, 3, 4, 5, 6, 7, 8, 9 };
@@ -605,6 +617,7 @@ main (int argc, char **argv)
     g_test_add_func ("/cover-placement/scale-and-crop", test_cover_region);
     g_test_add_func ("/selection-coverage/on-a-layer", test_selection_on_layer);
     g_test_add_func ("/rgb-to-rgba/in-place", test_rgb_to_rgba);
+    g_test_add_func ("/cost-text/per-image", test_cost_text);
     g_test_add_func ("/job-target/round-trip", test_job_target_round_trip);
     g_test_add_func ("/job-watch/ends-with-the-job", test_job_watch_ends_with_the_job);
     return g_test_run ();

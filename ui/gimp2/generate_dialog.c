@@ -2,13 +2,12 @@
 #include "error_dialog.h"
 #include "generate_dialog_internal.h"
 
+#include "cost_text.h"
+#include "procedure_documentation.h"
 #include "size_choices.h"
 
 #include <libgimp/gimp.h>
 #include <libgimp/gimpui.h>
-
-/* The gateway's documented price of one image (spec/gateway-api.md). */
-#define PRICE_PER_IMAGE_USD 0.015
 
 #define STATE_KEY "genlayer-generate-dialog-state"
 
@@ -59,8 +58,7 @@ static void
 update_cost (DialogState *state)
 {
     gint n = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (state->variations));
-    gchar *text = g_strdup_printf ("Cost: %d × $%.3f = $%.3f", n, PRICE_PER_IMAGE_USD,
-                                   n * PRICE_PER_IMAGE_USD);
+    gchar *text = genlayer_cost_text (n);
     gtk_label_set_text (GTK_LABEL (state->cost), text);
     g_free (text);
 }
@@ -128,6 +126,19 @@ text_combo_new (const gchar *name, gchar **choices, const gchar *current)
     return combo;
 }
 
+/* An int combo of the choices, showing `current`. */
+static GtkWidget *
+choice_combo_new (const gchar *name, const GenlayerChoice *choices, gsize count, gint current)
+{
+    GtkWidget *combo = g_object_new (GIMP_TYPE_INT_COMBO_BOX, NULL);
+    gtk_widget_set_name (combo, name);
+    for (gsize i = 0; i < count; i++)
+        gimp_int_combo_box_append (GIMP_INT_COMBO_BOX (combo), GIMP_INT_STORE_VALUE, choices[i].value,
+                                   GIMP_INT_STORE_LABEL, choices[i].label, -1);
+    gimp_int_combo_box_set_active (GIMP_INT_COMBO_BOX (combo), current);
+    return combo;
+}
+
 static GtkWidget *
 entry_new (const gchar *name, const gchar *text)
 {
@@ -162,8 +173,7 @@ static GtkWidget *
 extra_references_row_new (DialogState *state, const gchar *text)
 {
     state->extra_references = entry_new ("genlayer-extra-references", text);
-    gtk_widget_set_tooltip_text (state->extra_references,
-                                 "Local image files or http(s) URLs, separated by ';'.");
+    gtk_widget_set_tooltip_text (state->extra_references, GENLAYER_EXTRA_REFERENCES_BLURB);
     GtkWidget *browse = gtk_button_new_with_mnemonic ("_Browse…");
     gtk_widget_set_name (browse, "genlayer-extra-references-browse");
     g_signal_connect (browse, "clicked", G_CALLBACK (on_browse_references),
@@ -180,14 +190,12 @@ api_key_row_new (DialogState *state)
 {
     state->api_key = entry_new ("genlayer-api-key", "");
     gtk_entry_set_visibility (GTK_ENTRY (state->api_key), FALSE);
-    gtk_widget_set_tooltip_text (state->api_key,
-                                 "No API key is configured. It is sent only to the gateway.");
+    gtk_widget_set_tooltip_text (state->api_key, GENLAYER_API_KEY_TOOLTIP);
     g_signal_connect (state->api_key, "changed", G_CALLBACK (on_input_changed), state);
 
     state->remember_key = gtk_check_button_new_with_mnemonic ("R_emember");
     gtk_widget_set_name (state->remember_key, "genlayer-remember-key");
-    gtk_widget_set_tooltip_text (state->remember_key,
-                                 "Store the key in the genlayer config file, readable only by you.");
+    gtk_widget_set_tooltip_text (state->remember_key, GENLAYER_REMEMBER_KEY_TOOLTIP);
 
     GtkWidget *row = gtk_hbox_new (FALSE, 6);
     gtk_box_pack_start (GTK_BOX (row), state->api_key, TRUE, TRUE, 0);
@@ -207,25 +215,18 @@ settings_table_new (DialogState *state, const GenlayerPluginValues *values)
     g_strfreev (sizes);
     g_strfreev (resolutions);
 
-    state->reference = gimp_int_combo_box_new ("None (text only)", GENLAYER_REFERENCE_NONE,
-                                               "This layer", GENLAYER_REFERENCE_DRAWABLE,
-                                               "Visible image", GENLAYER_REFERENCE_VISIBLE,
-                                               NULL);
-    gtk_widget_set_name (state->reference, "genlayer-reference");
-    gimp_int_combo_box_set_active (GIMP_INT_COMBO_BOX (state->reference), values->reference);
+    state->reference = choice_combo_new ("genlayer-reference", genlayer_reference_choices,
+                                         G_N_ELEMENTS (genlayer_reference_choices),
+                                         values->reference);
 
     state->variations = gtk_spin_button_new_with_range (1, 4, 1);
     gtk_widget_set_name (state->variations, "genlayer-variations");
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (state->variations), values->n);
     g_signal_connect (state->variations, "value-changed", G_CALLBACK (on_variations_changed), state);
 
-    state->placement =
-        gimp_int_combo_box_new ("Generated size, at the region's corner",
-                                GENLAYER_PLACEMENT_GENERATED_SIZE,
-                                "Scaled to cover the region", GENLAYER_PLACEMENT_COVER_REGION,
-                                NULL);
-    gtk_widget_set_name (state->placement, "genlayer-placement");
-    gimp_int_combo_box_set_active (GIMP_INT_COMBO_BOX (state->placement), values->placement);
+    state->placement = choice_combo_new ("genlayer-placement", genlayer_placement_choices,
+                                         G_N_ELEMENTS (genlayer_placement_choices),
+                                         values->placement);
 
     state->model = entry_new ("genlayer-model", values->model);
     g_signal_connect (state->model, "changed", G_CALLBACK (on_input_changed), state);

@@ -2,6 +2,7 @@
 
 #include "generation_start.h"
 #include "job_target.h"
+#include "insert_result_layers.h"
 #include "selection_snapshot.h"
 #include "source_region.h"
 
@@ -11,10 +12,10 @@ target_json_of (const GenlayerSourceRegion *region, const GenlayerPluginValues *
 {
     /* Ids do not outlive the GIMP session; the file and layer name do. */
     GenlayerJobTarget target = {
-        .image = region->image,
-        .image_file = gimp_image_get_filename (region->image),
-        .drawable = region->drawable,
-        .drawable_name = gimp_item_get_name (region->drawable),
+        .image = genlayer_gimp_image_id (region->image),
+        .image_file = genlayer_gimp_image_file (region->image),
+        .drawable = genlayer_gimp_item_id (region->drawable),
+        .drawable_name = gimp_item_get_name (GENLAYER_GIMP_ITEM (region->drawable)),
         .x = region->x,
         .y = region->y,
         .width = region->width,
@@ -22,7 +23,7 @@ target_json_of (const GenlayerSourceRegion *region, const GenlayerPluginValues *
         .placement = values->placement,
         .mask = region->has_selection && values->mask,
     };
-    gchar *json = genlayer_job_target_json (&target, GENLAYER_HOST_GIMP2);
+    gchar *json = genlayer_job_target_json (&target, GENLAYER_GIMP_HOST);
 
     genlayer_job_target_clear (&target);
     return json;
@@ -48,24 +49,26 @@ start_job (genlayer_client *client, const GenlayerSourceRegion *region,
 static genlayer_status
 insert_when_done (genlayer_job *job, const GenlayerSourceRegion *region,
                   const GenlayerPluginValues *values, GenlayerWait wait,
-                  GenlayerGeneratedLayers *out, gchar **error)
+                  GenlayerProcedureResults *out, gchar **error)
 {
     genlayer_status status = genlayer_job_wait_finish (job, wait, error);
     gchar *source_name;
 
     if (status != GENLAYER_OK)
         return status;
-    source_name = gimp_item_get_name (region->drawable);
-    status = genlayer_deliver_results (job, region, values, source_name, out, error);
+    source_name = gimp_item_get_name (GENLAYER_GIMP_ITEM (region->drawable));
+    status = genlayer_deliver_results (job, values, source_name, genlayer_insert_result_layers,
+                                       (gpointer) region, out, error);
     g_free (source_name);
     return status;
 }
 
 genlayer_status
-genlayer_generate_from_source (genlayer_client *client, gint32 image, gint32 drawable,
+genlayer_generate_from_source (genlayer_client *client, GenlayerGimpImage image,
+                               GenlayerGimpDrawable drawable,
                                const GenlayerPluginValues *values,
                                GenlayerGenerationExtent extent, GenlayerWait wait,
-                               GenlayerGeneratedLayers *out, gchar **error)
+                               GenlayerProcedureResults *out, gchar **error)
 {
     GenlayerSourceRegion region;
     GenlayerSelectionCoverage selection = { 0 };

@@ -2,19 +2,18 @@
  * The part of the image a generation starts from: the selection's bounds
  * intersected with the source drawable, else the whole drawable.
  */
-#ifndef GENLAYER_GIMP2_SOURCE_REGION_H
-#define GENLAYER_GIMP2_SOURCE_REGION_H
+#ifndef GENLAYER_SOURCE_REGION_H
+#define GENLAYER_SOURCE_REGION_H
 
+#include "gimp_api.h"
 #include "plugin_values.h"
 #include "selection_coverage.h"
-
-#include <libgimp/gimp.h>
 
 G_BEGIN_DECLS
 
 typedef struct {
-    gint32 image;
-    gint32 drawable;
+    GenlayerGimpImage image;
+    GenlayerGimpDrawable drawable; /* GENLAYER_GIMP_NONE: none (a recovery into a new image) */
     gint x;                 /* image coordinates */
     gint y;
     gint width;
@@ -26,7 +25,7 @@ typedef struct {
 
 /* Finds the region of `drawable`. FALSE with a one-sentence *error (free it)
  * when the selection does not touch the drawable. */
-gboolean genlayer_source_region_find (gint32 image, gint32 drawable,
+gboolean genlayer_source_region_find (GenlayerGimpImage image, GenlayerGimpDrawable drawable,
                                       GenlayerSourceRegion *region, gchar **error);
 
 /* The region's pixels as straight RGBA8, rows of 4 * width bytes, read from

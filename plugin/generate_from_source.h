@@ -3,15 +3,15 @@
  * (plug-in-genlayer) or in two halves: the submit (plug-in-genlayer-submit)
  * and, later, the collection (collect_journaled_task.h).
  */
-#ifndef GENLAYER_GIMP2_GENERATE_FROM_SOURCE_H
-#define GENLAYER_GIMP2_GENERATE_FROM_SOURCE_H
+#ifndef GENLAYER_GENERATE_FROM_SOURCE_H
+#define GENLAYER_GENERATE_FROM_SOURCE_H
 
-#include "deliver_results.h"
+#include "gimp_api.h"
 #include "job_wait.h"
 #include "plugin_values.h"
+#include "procedure_results.h"
 
 #include <genlayer/genlayer.h>
-#include <libgimp/gimp.h>
 
 G_BEGIN_DECLS
 
@@ -24,13 +24,14 @@ typedef enum {
  * inserting its results; or only up to the submit, returning as soon as the
  * server's task id is known (out->task_id, no layers) while the journal
  * keeps where the results go. Returns GENLAYER_OK and fills *out (free with
- * genlayer_generated_layers_clear), or the failure with a one-sentence
+ * genlayer_procedure_results_clear), or the failure with a one-sentence
  * *error (free it). */
-genlayer_status genlayer_generate_from_source (genlayer_client *client, gint32 image,
-                                               gint32 drawable,
+genlayer_status genlayer_generate_from_source (genlayer_client *client,
+                                               GenlayerGimpImage image,
+                                               GenlayerGimpDrawable drawable,
                                                const GenlayerPluginValues *values,
                                                GenlayerGenerationExtent extent,
-                                               GenlayerWait wait, GenlayerGeneratedLayers *out,
+                                               GenlayerWait wait, GenlayerProcedureResults *out,
                                                gchar **error);
 
 G_END_DECLS

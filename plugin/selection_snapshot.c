@@ -1,7 +1,7 @@
 #include "selection_snapshot.h"
 
 void
-genlayer_selection_snapshot_take (gint32 image, GenlayerSelectionCoverage *snapshot)
+genlayer_selection_snapshot_take (GenlayerGimpImage image, GenlayerSelectionCoverage *snapshot)
 {
     gboolean non_empty = FALSE;
     gint x2, y2;
@@ -14,7 +14,7 @@ genlayer_selection_snapshot_take (gint32 image, GenlayerSelectionCoverage *snaps
     snapshot->width = x2 - snapshot->x;
     snapshot->height = y2 - snapshot->y;
     snapshot->coverage = g_malloc ((gsize) snapshot->width * (gsize) snapshot->height);
-    selection = gimp_drawable_get_buffer (gimp_image_get_selection (image));
+    selection = gimp_drawable_get_buffer (GENLAYER_GIMP_DRAWABLE (gimp_image_get_selection (image)));
     gegl_buffer_get (selection,
                      GEGL_RECTANGLE (snapshot->x, snapshot->y, snapshot->width, snapshot->height),
                      1.0, babl_format (GENLAYER_COVERAGE_FORMAT), snapshot->coverage,
@@ -23,27 +23,30 @@ genlayer_selection_snapshot_take (gint32 image, GenlayerSelectionCoverage *snaps
 }
 
 void
-genlayer_selection_snapshot_mask (const GenlayerSelectionCoverage *snapshot, gint32 layer)
+genlayer_selection_snapshot_mask (const GenlayerSelectionCoverage *snapshot,
+                                  GenlayerGimpLayer layer)
 {
+    GenlayerGimpDrawable drawable = GENLAYER_GIMP_DRAWABLE (layer);
     gint offset_x, offset_y;
     GeglRectangle overlap;
     const guchar *first;
-    gint32 mask = gimp_layer_create_mask (layer, GIMP_ADD_MASK_BLACK);
+    GenlayerGimpLayerMask mask = gimp_layer_create_mask (layer, GIMP_ADD_MASK_BLACK);
 
     gimp_layer_add_mask (layer, mask);
-    gimp_drawable_offsets (layer, &offset_x, &offset_y);
+    genlayer_gimp_drawable_offsets (drawable, &offset_x, &offset_y);
     if (! genlayer_selection_coverage_on_layer (snapshot, offset_x, offset_y,
-                                                gimp_drawable_width (layer),
-                                                gimp_drawable_height (layer), &overlap.x,
-                                                &overlap.y, &overlap.width, &overlap.height,
-                                                &first))
+                                                genlayer_gimp_drawable_width (drawable),
+                                                genlayer_gimp_drawable_height (drawable),
+                                                &overlap.x, &overlap.y, &overlap.width,
+                                                &overlap.height, &first))
         return;
 
-    GeglBuffer *buffer = gimp_drawable_get_buffer (mask);
+    GeglBuffer *buffer = gimp_drawable_get_buffer (GENLAYER_GIMP_DRAWABLE (mask));
 
     gegl_buffer_set (buffer, &overlap, 0, babl_format (GENLAYER_COVERAGE_FORMAT), first,
                      snapshot->width);
     gegl_buffer_flush (buffer);
     g_object_unref (buffer);
-    gimp_drawable_update (mask, overlap.x, overlap.y, overlap.width, overlap.height);
+    gimp_drawable_update (GENLAYER_GIMP_DRAWABLE (mask), overlap.x, overlap.y, overlap.width,
+                          overlap.height);
 }

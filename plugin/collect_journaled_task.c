@@ -1,32 +1,35 @@
 #include "collect_journaled_task.h"
 
+#include "insert_result_layers.h"
 #include "selection_snapshot.h"
 
-/* The source layer in `image`, or -1: the layers then go on top. */
-static gint32
-source_drawable_in (gint32 image, const GenlayerJobTarget *target)
+/* The source layer in `image`, or none: the layers then go on top. */
+static GenlayerGimpDrawable
+source_drawable_in (GenlayerGimpImage image, const GenlayerJobTarget *target)
 {
-    gint32 named;
+    GenlayerGimpDrawable same = target->same_session
+                                    ? genlayer_gimp_drawable_by_id (target->drawable)
+                                    : GENLAYER_GIMP_NONE;
+    GenlayerGimpLayer named = GENLAYER_GIMP_NONE;
 
-    if (target->same_session && gimp_item_is_valid (target->drawable)
-        && gimp_item_get_image (target->drawable) == image)
-        return target->drawable;
-    named = target->drawable_name
-                ? gimp_image_get_layer_by_name (image, target->drawable_name)
-                : -1;
-    return named != -1 ? named : gimp_image_get_active_drawable (image);
+    if (same != GENLAYER_GIMP_NONE && gimp_item_get_image (GENLAYER_GIMP_ITEM (same)) == image)
+        return same;
+    if (target->drawable_name)
+        named = gimp_image_get_layer_by_name (image, target->drawable_name);
+    return named != GENLAYER_GIMP_NONE ? GENLAYER_GIMP_DRAWABLE (named)
+                                       : genlayer_gimp_image_active_drawable (image);
 }
 
-/* The journaled region in `image`; a new image when image is -1, made to
+/* The journaled region in `image`; a new image when there is none, made to
  * hold the job's first result whole. */
 static genlayer_status
-region_for (genlayer_job *job, gint32 image, const GenlayerJobTarget *target,
+region_for (genlayer_job *job, GenlayerGimpImage image, const GenlayerJobTarget *target,
             GenlayerPluginValues *values, GenlayerSourceRegion *region, gchar **error)
 {
     genlayer_image first = { .struct_size = sizeof first };
     genlayer_status status;
 
-    if (image != -1)
+    if (image != GENLAYER_GIMP_NONE)
     {
         *region = (GenlayerSourceRegion) {
             .image = image,
@@ -46,7 +49,7 @@ region_for (genlayer_job *job, gint32 image, const GenlayerJobTarget *target,
     }
     *region = (GenlayerSourceRegion) {
         .image = gimp_image_new ((gint) first.width, (gint) first.height, GIMP_RGB),
-        .drawable = -1,
+        .drawable = GENLAYER_GIMP_NONE,
         .width = (gint) first.width,
         .height = (gint) first.height,
     };
@@ -55,9 +58,9 @@ region_for (genlayer_job *job, gint32 image, const GenlayerJobTarget *target,
 }
 
 genlayer_status
-genlayer_collect_journaled_task (genlayer_client *client, gint32 image,
+genlayer_collect_journaled_task (genlayer_client *client, GenlayerGimpImage image,
                                  const GenlayerJournaledJob *journaled, gdouble timeout_s,
-                                 GenlayerWait wait, GenlayerGeneratedLayers *out, gchar **error)
+                                 GenlayerWait wait, GenlayerProcedureResults *out, gchar **error)
 {
     GenlayerPluginValues values;
     GenlayerSourceRegion region;
@@ -76,16 +79,33 @@ genlayer_collect_journaled_task (genlayer_client *client, gint32 image,
     status = genlayer_job_wait_finish (job, wait, error);
     if (status == GENLAYER_OK)
         status = region_for (job, image, &journaled->target, &values, &region, error);
-    if (status == GENLAYER_OK && image != -1 && values.mask)
+    if (status == GENLAYER_OK && image != GENLAYER_GIMP_NONE && values.mask)
     {
         genlayer_selection_snapshot_take (image, &selection);
         region.selection = &selection;
     }
     if (status == GENLAYER_OK)
-        status = genlayer_deliver_results (job, &region, &values, journaled->target.drawable_name,
-                                           out, error);
+        status = genlayer_deliver_results (job, &values, journaled->target.drawable_name,
+                                           genlayer_insert_result_layers, &region, out, error);
     genlayer_plugin_values_clear (&values);
     genlayer_selection_coverage_clear (&selection);
     genlayer_job_destroy (job);
+    return status;
+}
+
+genlayer_status
+genlayer_collect_task (genlayer_client *client, GenlayerGimpImage image, const gchar *task_id,
+                       gdouble timeout_s, GenlayerWait wait, GenlayerProcedureResults *out,
+                       gchar **error)
+{
+    GenlayerJournaledJob *journaled
+        = genlayer_journaled_job_find (client, GENLAYER_GIMP_HOST, task_id, error);
+    genlayer_status status;
+
+    if (! journaled)
+        return GENLAYER_NOT_FOUND;
+    status = genlayer_collect_journaled_task (client, image, journaled, timeout_s, wait, out,
+                                              error);
+    genlayer_journaled_job_free (journaled);
     return status;
 }

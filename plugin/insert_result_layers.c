@@ -9,9 +9,9 @@
 
 /* A new layer must match the image's base type; results may be transparent. */
 static GimpImageType
-layer_type_of (gint32 image)
+layer_type_of (GenlayerGimpImage image)
 {
-    switch (gimp_image_base_type (image))
+    switch (genlayer_gimp_image_base_type (image))
     {
     case GIMP_GRAY:
         return GIMP_GRAYA_IMAGE;
@@ -24,43 +24,42 @@ layer_type_of (gint32 image)
 
 /* Directly above the source layer in its group. A layer mask stands for its
  * layer; a channel has no place in the layer stack, and a recovered result
- * may have no source (-1): the result then goes on top. */
+ * may have no source: the result then goes on top. */
 static void
-find_insertion_point (gint32 image, gint32 drawable, gint32 *parent, gint *position)
+find_insertion_point (GenlayerGimpImage image, GenlayerGimpDrawable drawable,
+                      GenlayerGimpLayer *parent, gint *position)
 {
-    gint32 layer = drawable != -1 && gimp_item_is_layer_mask (drawable)
-                       ? gimp_layer_from_mask (drawable)
-                       : drawable;
+    GenlayerGimpDrawable layer = drawable;
 
-    if (layer != -1 && gimp_item_is_layer (layer))
+    *parent = GENLAYER_GIMP_NONE;
+    *position = 0;
+    if (drawable != GENLAYER_GIMP_NONE && gimp_item_is_layer_mask (GENLAYER_GIMP_ITEM (drawable)))
+        layer = GENLAYER_GIMP_DRAWABLE (gimp_layer_from_mask (GENLAYER_GIMP_LAYER_MASK (drawable)));
+    if (layer != GENLAYER_GIMP_NONE && gimp_item_is_layer (GENLAYER_GIMP_ITEM (layer)))
     {
-        *parent = gimp_item_get_parent (layer);
-        *position = gimp_image_get_item_position (image, layer);
-    }
-    else
-    {
-        *parent = -1;
-        *position = 0;
+        *parent = GENLAYER_GIMP_LAYER (gimp_item_get_parent (GENLAYER_GIMP_ITEM (layer)));
+        *position = gimp_image_get_item_position (image, GENLAYER_GIMP_ITEM (layer));
     }
 }
 
 /* babl converts the RGBA8 result to the layer's format: any precision,
  * grayscale, or the nearest colours of an indexed image's palette. */
 static void
-write_pixels (gint32 layer, const genlayer_image *image)
+write_pixels (GenlayerGimpLayer layer, const genlayer_image *image)
 {
-    GeglBuffer *buffer = gimp_drawable_get_buffer (layer);
+    GeglBuffer *buffer = gimp_drawable_get_buffer (GENLAYER_GIMP_DRAWABLE (layer));
 
     gegl_buffer_set (buffer, GEGL_RECTANGLE (0, 0, image->width, image->height), 0,
                      babl_format ("R'G'B'A u8"), image->pixels, image->stride);
     gegl_buffer_flush (buffer);
     g_object_unref (buffer);
-    gimp_drawable_update (layer, 0, 0, image->width, image->height);
+    gimp_drawable_update (GENLAYER_GIMP_DRAWABLE (layer), 0, 0, image->width, image->height);
 }
 
 /* Scaled to cover the region, centred and cropped to it (cover_placement.h). */
 static void
-cover_region (gint32 layer, const GenlayerSourceRegion *region, gint64 width, gint64 height)
+cover_region (GenlayerGimpLayer layer, const GenlayerSourceRegion *region, gint64 width,
+              gint64 height)
 {
     const GenlayerCover cover = genlayer_cover_region (region->width, region->height, width,
                                                        height);
@@ -71,27 +70,27 @@ cover_region (gint32 layer, const GenlayerSourceRegion *region, gint64 width, gi
 
 /* Persistent and undoable, with the text's terminating NUL (layer_metadata.h). */
 static void
-attach_metadata (gint32 layer, const gchar *metadata_json)
+attach_metadata (GenlayerGimpLayer layer, const gchar *metadata_json)
 {
     GimpParasite *parasite = gimp_parasite_new (GENLAYER_METADATA_PARASITE,
                                                 GIMP_PARASITE_PERSISTENT
                                                     | GIMP_PARASITE_UNDOABLE,
                                                 strlen (metadata_json) + 1, metadata_json);
 
-    gimp_item_attach_parasite (layer, parasite);
+    gimp_item_attach_parasite (GENLAYER_GIMP_ITEM (layer), parasite);
     gimp_parasite_free (parasite);
 }
 
-static gint32
+static GenlayerGimpLayer
 insert_layer (const GenlayerSourceRegion *region, const genlayer_image *image,
               const gchar *name, const GenlayerPluginValues *values,
               const gchar *metadata_json)
 {
-    gint32 parent;
+    GenlayerGimpLayer parent;
     gint position;
-    gint32 layer = gimp_layer_new (region->image, name, (gint) image->width,
-                                   (gint) image->height, layer_type_of (region->image),
-                                   100.0, GIMP_LAYER_MODE_NORMAL);
+    GenlayerGimpLayer layer = gimp_layer_new (region->image, name, (gint) image->width,
+                                              (gint) image->height, layer_type_of (region->image),
+                                              100.0, GIMP_LAYER_MODE_NORMAL);
 
     find_insertion_point (region->image, region->drawable, &parent, &position);
     gimp_image_insert_layer (region->image, layer, parent, position);
@@ -107,10 +106,10 @@ insert_layer (const GenlayerSourceRegion *region, const genlayer_image *image,
 }
 
 gint32 *
-genlayer_insert_result_layers (const GenlayerSourceRegion *region,
-                               const genlayer_image *images, guint count,
+genlayer_insert_result_layers (gpointer data, const genlayer_image *images, guint count,
                                const GenlayerPluginValues *values, const gchar *metadata_json)
 {
+    const GenlayerSourceRegion *region = data;
     gint32 *layers = g_new (gint32, count);
 
     gimp_image_undo_group_start (region->image);
@@ -118,7 +117,8 @@ genlayer_insert_result_layers (const GenlayerSourceRegion *region,
     {
         gchar *name = genlayer_layer_name (values->prompt, i, count);
 
-        layers[i] = insert_layer (region, &images[i], name, values, metadata_json);
+        layers[i] = genlayer_gimp_item_id (insert_layer (region, &images[i], name, values,
+                                                         metadata_json));
         g_free (name);
     }
     gimp_image_undo_group_end (region->image);

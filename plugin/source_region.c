@@ -1,26 +1,27 @@
 #include "source_region.h"
 
+#include "call_refusals.h"
 #include "rgb_to_rgba.h"
 
 gboolean
-genlayer_source_region_find (gint32 image, gint32 drawable,
+genlayer_source_region_find (GenlayerGimpImage image, GenlayerGimpDrawable drawable,
                              GenlayerSourceRegion *region, gchar **error)
 {
     gint offset_x, offset_y;
 
-    region->image = image;
-    region->drawable = drawable;
-    region->has_selection = ! gimp_selection_is_empty (image);
-    region->selection = NULL;
+    *region = (GenlayerSourceRegion) {
+        .image = image,
+        .drawable = drawable,
+        .has_selection = ! gimp_selection_is_empty (image),
+    };
     /* Without a selection this is the whole drawable. */
-    if (! gimp_drawable_mask_intersect (drawable, &region->x, &region->y,
-                                        &region->width, &region->height))
+    if (! gimp_drawable_mask_intersect (drawable, &region->x, &region->y, &region->width,
+                                        &region->height))
     {
-        *error = g_strdup ("The selection does not overlap the source layer; "
-                           "select a region inside the layer or select none.");
+        *error = genlayer_selection_outside_refusal ();
         return FALSE;
     }
-    gimp_drawable_offsets (drawable, &offset_x, &offset_y);
+    genlayer_gimp_drawable_offsets (drawable, &offset_x, &offset_y);
     region->x += offset_x;
     region->y += offset_y;
     return TRUE;
@@ -29,7 +30,7 @@ genlayer_source_region_find (gint32 image, gint32 drawable,
 /* One read to straight RGBA8. An 8-bit RGB layer, the common case, is read in
  * its own format and given alpha after (rgb_to_rgba.h says why). */
 static guchar *
-read_rgba (gint32 drawable, gint x, gint y, gint width, gint height)
+read_rgba (GenlayerGimpDrawable drawable, gint x, gint y, gint width, gint height)
 {
     GeglBuffer *buffer = gimp_drawable_get_buffer (drawable);
     const Babl *rgb = babl_format ("R'G'B' u8");
@@ -57,14 +58,15 @@ genlayer_source_region_read (const GenlayerSourceRegion *region,
     {
         /* The projection as an image-sized layer at the origin. It is never
          * inserted, so neither the layer stack nor the undo history changes. */
-        gint32 visible = gimp_layer_new_from_visible (region->image, region->image,
-                                                      "genlayer reference");
+        GenlayerGimpLayer visible = gimp_layer_new_from_visible (region->image, region->image,
+                                                                 "genlayer reference");
 
-        pixels = read_rgba (visible, region->x, region->y, region->width, region->height);
-        gimp_item_delete (visible);
+        pixels = read_rgba (GENLAYER_GIMP_DRAWABLE (visible), region->x, region->y,
+                            region->width, region->height);
+        gimp_item_delete (GENLAYER_GIMP_ITEM (visible));
         return pixels;
     }
-    gimp_drawable_offsets (region->drawable, &offset_x, &offset_y);
+    genlayer_gimp_drawable_offsets (region->drawable, &offset_x, &offset_y);
     return read_rgba (region->drawable, region->x - offset_x, region->y - offset_y,
                       region->width, region->height);
 }
