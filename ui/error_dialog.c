@@ -1,5 +1,5 @@
 #include "dialog_placement.h"
-#include "generate_dialog.h"
+#include "error_dialog.h"
 
 #include <gtk/gtk.h>
 

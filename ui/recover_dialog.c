@@ -1,6 +1,7 @@
 #include "recover_dialog.h"
 
 #include "dialog_placement.h"
+#include "gtk_compat.h"
 
 #include <libgimp/gimp.h>
 #include <libgimp/gimpui.h>
@@ -38,21 +39,22 @@ expiry_text (gint64 expires_at)
 }
 
 static GtkListStore *
-store_of (const GenlayerRecoverRow *rows, guint count)
+store_of (const GPtrArray *jobs)
 {
     GtkListStore *store = gtk_list_store_new (N_COLUMNS, G_TYPE_BOOLEAN, G_TYPE_STRING,
                                               G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
     const gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-    for (guint i = 0; i < count; i++)
+    for (guint i = 0; i < jobs->len; i++)
     {
+        const GenlayerJournaledJob *job = jobs->pdata[i];
         GtkTreeIter iter;
-        gchar *age = age_text (rows[i].created_at, now);
-        gchar *expires = expiry_text (rows[i].expires_at);
+        gchar *age = age_text (job->created_at, now);
+        gchar *expires = expiry_text (job->expires_at);
 
         gtk_list_store_append (store, &iter);
-        gtk_list_store_set (store, &iter, COLUMN_CHOSEN, TRUE, COLUMN_PROMPT, rows[i].prompt,
-                            COLUMN_AGE, age, COLUMN_STAGE, rows[i].stage, COLUMN_EXPIRES,
+        gtk_list_store_set (store, &iter, COLUMN_CHOSEN, TRUE, COLUMN_PROMPT, job->prompt,
+                            COLUMN_AGE, age, COLUMN_STAGE, job->stage, COLUMN_EXPIRES,
                             expires, -1);
         g_free (expires);
         g_free (age);
@@ -101,24 +103,24 @@ view_of (GtkListStore *store)
 }
 
 gboolean
-genlayer_recover_dialog_run (const GenlayerRecoverRow *rows, guint count, gboolean *chosen)
+genlayer_recover_dialog_run (const GPtrArray *jobs, gboolean *chosen)
 {
     GtkWidget *dialog = gimp_dialog_new ("Recover Generations", "genlayer-recover", NULL, 0,
                                          NULL, NULL, "_Cancel", GTK_RESPONSE_CANCEL,
                                          "_Import", GTK_RESPONSE_OK, NULL);
     genlayer_dialog_place (dialog);
-    GtkListStore *store = store_of (rows, count);
+    GtkListStore *store = store_of (jobs);
     GtkWidget *scrolled = gtk_scrolled_window_new (NULL, NULL);
     GtkWidget *note = gtk_label_new ("These generations were paid for but never reached an "
                                      "image. Each goes back into its image if it is open, "
                                      "else into a new image.");
-    GtkWidget *content = gtk_vbox_new (FALSE, 12);
+    GtkWidget *content = genlayer_vbox_new (12);
     gboolean accepted;
 
     gtk_widget_set_name (dialog, "genlayer-recover-dialog");
     gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
     gtk_label_set_line_wrap (GTK_LABEL (note), TRUE);
-    gtk_misc_set_alignment (GTK_MISC (note), 0.0, 0.5);
+    genlayer_label_align_start (note);
     gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
                                     GTK_POLICY_AUTOMATIC);
     gtk_widget_set_size_request (scrolled, 520, 220);
@@ -136,7 +138,7 @@ genlayer_recover_dialog_run (const GenlayerRecoverRow *rows, guint count, gboole
         GtkTreeIter iter;
         gboolean more = gtk_tree_model_get_iter_first (GTK_TREE_MODEL (store), &iter);
 
-        for (guint i = 0; i < count && more; i++)
+        for (guint i = 0; i < jobs->len && more; i++)
         {
             gtk_tree_model_get (GTK_TREE_MODEL (store), &iter, COLUMN_CHOSEN, &chosen[i], -1);
             more = gtk_tree_model_iter_next (GTK_TREE_MODEL (store), &iter);

@@ -6,21 +6,14 @@
 #ifndef GENLAYER_UI_RECOVER_DIALOG_H
 #define GENLAYER_UI_RECOVER_DIALOG_H
 
-#include <glib.h>
+#include "journaled_jobs.h"
 
 G_BEGIN_DECLS
 
-typedef struct {
-    const gchar *prompt;
-    const gchar *stage;   /* the journal's stage, e.g. "submitted" */
-    gint64 created_at;    /* unix seconds */
-    gint64 expires_at;    /* unix seconds, 0 if unknown */
-} GenlayerRecoverRow;
-
-/* Shows the rows, every one ticked. On Import sets chosen[i] for each
- * ticked row and returns TRUE; FALSE on Cancel or close. */
-gboolean genlayer_recover_dialog_run (const GenlayerRecoverRow *rows, guint count,
-                                      gboolean *chosen);
+/* Shows the jobs (GenlayerJournaledJob: prompt, age, stage, expiry), every
+ * one ticked. On Import sets chosen[i] for each ticked job and returns TRUE;
+ * FALSE on Cancel or close. */
+gboolean genlayer_recover_dialog_run (const GPtrArray *jobs, gboolean *chosen);
 
 G_END_DECLS
 

@@ -18,16 +18,16 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(ROOT, "tests", "gimp"))
+sys.path.insert(0, os.path.join(ROOT, "tests", "gimp_common"))
 
-import gimp_plugin_test  # noqa: E402
+import emulator as gimp_suite_emulator  # noqa: E402
 API_KEY = "bench-key"
 GIMP_TIMEOUT_S = 300
 # run-cases, fact, generate, make-image: the helpers of the headless GIMP tests.
-GIMP_TEST_SUPPORT = os.path.join(ROOT, "tests", "gimp", "test_support.scm")
+GIMP_TEST_SUPPORT = os.path.join(ROOT, "tests", "gimp2", "test_support.scm")
 
 
-class Emulator(gimp_plugin_test.Emulator):
+class Emulator(gimp_suite_emulator.Emulator):
     """The GIMP tests' emulator (their --gen-ms 300 unless the options give
     another), with what the benchmarks add; stop() when done."""
 
@@ -82,7 +82,7 @@ class Gimp:
     def __init__(self, build_dir, scratch, emulator, extra_env=None):
         self.scratch = scratch
         profile = os.path.join(scratch, "gimp-profile")  # must not exist before the install
-        subprocess.run([os.path.join(ROOT, "scripts", "install-plugin"), "--profile", profile,
+        subprocess.run([os.path.join(ROOT, "scripts", "install-plugin"), "--gimp", "2", "--profile", profile,
                         "--build-dir", build_dir], check=True, stdout=subprocess.DEVNULL)
         # A throwaway cache too: babl keeps conversion statistics there, and once
         # they grow it builds large lookup tables at every GEGL start.

@@ -1,4 +1,4 @@
-; One generation whose task stays pending, loaded after tests/gimp/test_support.scm
+; One generation whose task stays pending, loaded after tests/gimp2/test_support.scm
 ; by idle_cpu.py, which meanwhile reads the plug-in process's CPU time.
 
 (define (bench-idle-wait facts-file)

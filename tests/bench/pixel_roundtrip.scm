@@ -1,4 +1,4 @@
-; The pixel round trip in headless GIMP, loaded after tests/gimp/test_support.scm
+; The pixel round trip in headless GIMP, loaded after tests/gimp2/test_support.scm
 ; by pixel_roundtrip.py. For a photo-like layer, opaque and with alpha, it moves
 ; the pixels GIMP's own way (file-png-save with its defaults, then
 ; gimp-file-load-layer into the image) and through a generation by the

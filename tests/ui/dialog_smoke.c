@@ -4,8 +4,10 @@
  * their names and driven from idle callbacks inside the dialogs' own loops.
  * GENLAYER_TEST_ARTIFACTS names the folder that receives the screenshots.
  */
+#include "error_dialog.h"
 #include "generate_dialog_internal.h"
 #include "job_progress_text.h"
+#include "progress_dialog.h"
 
 #include <libgimp/gimp.h>
 #include <libgimp/gimpui.h>

@@ -23,7 +23,7 @@ trap cleanup EXIT
 start_emulator "$build_dir/bin/genlayer-gateway" "$work/emulator" --api-key e2e-key --gen-ms 300
 
 profile="$work/profile"
-"$source_dir/scripts/install-plugin" --profile "$profile" --build-dir "$build_dir" > /dev/null
+"$source_dir/scripts/install-plugin" --gimp 2 --profile "$profile" --build-dir "$build_dir" > /dev/null
 
 result="$work/result.txt"
 batch="(let* ((image (car (gimp-image-new 64 48 RGB)))

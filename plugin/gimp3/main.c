@@ -1,0 +1,312 @@
+/*
+ * The GIMP 3 plug-in: registers its procedures (Filters > Generative >
+ * Generate Layer… and Recover Generations…, plus the script-only submit and
+ * collect) and runs them in GIMP's three run modes. Every gimp_* and GTK
+ * call stays on this, the plug-in's main thread.
+ */
+#include "procedure_arguments.h"
+
+#include "collect_journaled_task.h"
+#include "generate_from_source.h"
+#include "recover_jobs.h"
+#include "run_values.h"
+
+#include "plugin_client.h"
+#include "procedure_documentation.h"
+
+#include "dialog_placement.h"
+#include "generate_dialog.h"
+
+#include <genlayer/genlayer.h>
+#include <libgimp/gimp.h>
+#include <libgimp/gimpui.h>
+
+#define PLUG_IN_BINARY "genlayer"
+
+#define PROCEDURE_GENERATE "plug-in-genlayer"
+#define PROCEDURE_SUBMIT "plug-in-genlayer-submit"
+#define PROCEDURE_COLLECT "plug-in-genlayer-collect"
+#define PROCEDURE_RECOVER "plug-in-genlayer-recover"
+
+#define GENLAYER_TYPE_PLUG_IN (genlayer_plug_in_get_type ())
+G_DECLARE_FINAL_TYPE (GenlayerPlugIn, genlayer_plug_in, GENLAYER, PLUG_IN, GimpPlugIn)
+
+struct _GenlayerPlugIn
+{
+    GimpPlugIn parent_instance;
+};
+
+G_DEFINE_TYPE (GenlayerPlugIn, genlayer_plug_in, GIMP_TYPE_PLUG_IN)
+
+/* Before any pixel moves. The plug-in only moves pixels in and out of
+ * buffers and runs no GEGL operation, so GEGL need not load its operation
+ * modules: an empty GEGL_PATH saves their loading at every call. */
+static void
+prepare_run (GimpRunMode run_mode)
+{
+    g_setenv ("GEGL_PATH", "", TRUE);
+    gegl_init (NULL, NULL);
+    if (run_mode == GIMP_RUN_INTERACTIVE)
+    {
+        gimp_ui_init (PLUG_IN_BINARY);
+        genlayer_dialogs_follow_gimp ();
+    }
+}
+
+/* What the procedure returns: on success its layers and task id (those of
+ * its return values it declares), else the status and the one sentence. */
+static GimpValueArray *
+return_values (GimpProcedure *procedure, GimpRunMode run_mode, GimpPDBStatusType status,
+               GenlayerProcedureResults *results, gchar *error)
+{
+    GimpValueArray *values;
+    gint index = 1;
+
+    if (status != GIMP_PDB_SUCCESS)
+    {
+        values = gimp_procedure_new_return_values (
+            procedure, status, error ? g_error_new_literal (GIMP_PLUG_IN_ERROR, 0, error) : NULL);
+        g_free (error);
+        genlayer_procedure_results_clear (results);
+        return values;
+    }
+    values = gimp_procedure_new_return_values (procedure, GIMP_PDB_SUCCESS, NULL);
+    if (gimp_procedure_find_return_value (procedure, "layers"))
+    {
+        GimpLayer **layers = g_new0 (GimpLayer *, results->n_layers + 1);
+
+        for (gint i = 0; i < results->n_layers; i++)
+            layers[i] = gimp_layer_get_by_id (results->layers[i]);
+        GIMP_VALUES_SET_CORE_OBJECT_ARRAY (values, index++, layers);
+        g_free (layers);
+    }
+    if (gimp_procedure_find_return_value (procedure, "task-id"))
+        GIMP_VALUES_SET_STRING (values, index, results->task_id ? results->task_id : "");
+    if (run_mode != GIMP_RUN_NONINTERACTIVE)
+        gimp_displays_flush ();
+    genlayer_procedure_results_clear (results);
+    return values;
+}
+
+/* What the values sources of a generation read from. */
+typedef struct {
+    GimpProcedure *procedure;
+    GimpProcedureConfig *config;
+    genlayer_client *client;
+} RunContext;
+
+static gboolean
+from_dialog (GenlayerPluginValues *values, gpointer data, gchar **error G_GNUC_UNUSED)
+{
+    const RunContext *run = data;
+
+    genlayer_values_to_dialog (values, run->config);
+    if (! genlayer_generate_dialog_run (run->procedure, run->config, run->client))
+        return FALSE;
+    genlayer_values_from_dialog (values, run->config);
+    return TRUE;
+}
+
+static gboolean
+from_arguments (GenlayerPluginValues *values, gpointer data, gchar **error)
+{
+    const RunContext *run = data;
+
+    return genlayer_values_from_arguments (values, run->config, error);
+}
+
+static GimpPDBStatusType
+generate (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
+          GimpDrawable *drawable, GimpProcedureConfig *config, genlayer_client *client,
+          GenlayerGenerationExtent extent, GenlayerProcedureResults *out, gchar **error)
+{
+    RunContext run = { procedure, config, client };
+    GenlayerPluginValues values;
+    GimpPDBStatusType status;
+
+    genlayer_plugin_values_init (&values);
+    if (genlayer_run_values_obtain (run_mode, from_dialog, from_arguments, &run, &values, error))
+        status = genlayer_pdb_status_of (genlayer_generate_from_source (
+            client, image, drawable, &values, extent, genlayer_wait_for_run_mode (run_mode), out,
+            error));
+    else
+        status = *error ? GIMP_PDB_EXECUTION_ERROR : GIMP_PDB_CANCEL;
+    genlayer_plugin_values_clear (&values);
+    return status;
+}
+
+/* plug-in-genlayer (run_data GENLAYER_GENERATE_AND_INSERT) and
+ * plug-in-genlayer-submit (GENLAYER_SUBMIT_ONLY). */
+static GimpValueArray *
+run_generation (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
+                GimpDrawable **drawables, GimpProcedureConfig *config, gpointer run_data)
+{
+    GenlayerProcedureResults results = { 0 };
+    gchar *error = NULL;
+    GimpPDBStatusType status = GIMP_PDB_EXECUTION_ERROR;
+    genlayer_client *client;
+
+    prepare_run (run_mode);
+    client = genlayer_plugin_client_new (&error);
+    if (client && (! drawables || ! drawables[0]))
+        error = g_strdup ("No layer is selected; select the layer to generate from.");
+    else if (client)
+        status = generate (procedure, run_mode, image, drawables[0], config, client,
+                           GPOINTER_TO_INT (run_data), &results, &error);
+    if (client)
+        genlayer_client_destroy (client);
+    return return_values (procedure, run_mode, status, &results, error);
+}
+
+static GimpValueArray *
+run_collect (GimpProcedure *procedure, GimpProcedureConfig *config,
+             gpointer run_data G_GNUC_UNUSED)
+{
+    GenlayerProcedureResults results = { 0 };
+    gchar *error = NULL;
+    GimpPDBStatusType status = GIMP_PDB_EXECUTION_ERROR;
+    GimpRunMode run_mode;
+    GimpImage *image;
+    gchar *task_id = NULL;
+    gint timeout_s;
+    genlayer_client *client;
+
+    g_object_get (config, "run-mode", &run_mode, "image", &image, NULL);
+    prepare_run (run_mode);
+    client = genlayer_plugin_client_new (&error);
+    if (client && genlayer_collect_arguments_read (config, &task_id, &timeout_s, &error))
+        status = genlayer_pdb_status_of (genlayer_collect_task (
+            client, image, task_id, timeout_s, genlayer_wait_for_run_mode (run_mode), &results,
+            &error));
+    if (client)
+        genlayer_client_destroy (client);
+    g_free (task_id);
+    g_clear_object (&image);
+    return return_values (procedure, run_mode, status, &results, error);
+}
+
+static GimpValueArray *
+run_recover (GimpProcedure *procedure, GimpProcedureConfig *config,
+             gpointer run_data G_GNUC_UNUSED)
+{
+    GenlayerProcedureResults results = { 0 };
+    gchar *error = NULL;
+    GimpPDBStatusType status = GIMP_PDB_EXECUTION_ERROR;
+    GimpRunMode run_mode;
+    gint timeout_s;
+    genlayer_client *client;
+
+    g_object_get (config, "run-mode", &run_mode, "timeout-s", &timeout_s, NULL);
+    prepare_run (run_mode);
+    client = genlayer_plugin_client_new (&error);
+    if (client)
+    {
+        status = genlayer_pdb_status_of (genlayer_recover_jobs (run_mode, client, timeout_s,
+                                                                &results));
+        genlayer_client_destroy (client);
+    }
+    return return_values (procedure, run_mode, status, &results, error);
+}
+
+static GimpProcedure *
+generation_procedure_new (GimpPlugIn *plug_in, const gchar *name,
+                          GenlayerGenerationExtent extent)
+{
+    GimpProcedure *procedure = gimp_image_procedure_new (plug_in, name,
+                                                         GIMP_PDB_PROC_TYPE_PLUGIN,
+                                                         run_generation,
+                                                         GINT_TO_POINTER (extent), NULL);
+
+    gimp_procedure_set_image_types (procedure, GENLAYER_IMAGE_TYPES);
+    gimp_procedure_set_sensitivity_mask (procedure, GIMP_PROCEDURE_SENSITIVE_DRAWABLE);
+    genlayer_add_generation_arguments (procedure);
+    return procedure;
+}
+
+static GimpProcedure *
+create_procedure (GimpPlugIn *plug_in, const gchar *name)
+{
+    GimpProcedure *procedure = NULL;
+
+    if (g_strcmp0 (name, PROCEDURE_GENERATE) == 0)
+    {
+        procedure = generation_procedure_new (plug_in, name, GENLAYER_GENERATE_AND_INSERT);
+        gimp_procedure_set_menu_label (procedure, "_Generate Layer…");
+        gimp_procedure_add_menu_path (procedure, GENLAYER_MENU_PATH);
+        gimp_procedure_set_documentation (procedure, GENLAYER_GENERATE_BLURB,
+                                          GENLAYER_GENERATE_HELP, NULL);
+        genlayer_add_layers_return_value (procedure);
+        genlayer_add_task_id_return_value (procedure);
+    }
+    else if (g_strcmp0 (name, PROCEDURE_SUBMIT) == 0)
+    {
+        procedure = generation_procedure_new (plug_in, name, GENLAYER_SUBMIT_ONLY);
+        gimp_procedure_set_documentation (procedure, GENLAYER_SUBMIT_BLURB,
+                                          GENLAYER_SUBMIT_HELP, NULL);
+        genlayer_add_task_id_return_value (procedure);
+    }
+    else if (g_strcmp0 (name, PROCEDURE_COLLECT) == 0)
+    {
+        procedure = gimp_procedure_new (plug_in, name, GIMP_PDB_PROC_TYPE_PLUGIN, run_collect,
+                                        NULL, NULL);
+        gimp_procedure_set_documentation (procedure, GENLAYER_COLLECT_BLURB,
+                                          GENLAYER_COLLECT_HELP, NULL);
+        genlayer_add_collect_arguments (procedure);
+        genlayer_add_layers_return_value (procedure);
+        genlayer_add_task_id_return_value (procedure);
+    }
+    else if (g_strcmp0 (name, PROCEDURE_RECOVER) == 0)
+    {
+        procedure = gimp_procedure_new (plug_in, name, GIMP_PDB_PROC_TYPE_PLUGIN, run_recover,
+                                        NULL, NULL);
+        gimp_procedure_set_menu_label (procedure, "_Recover Generations…");
+        gimp_procedure_add_menu_path (procedure, GENLAYER_MENU_PATH);
+        gimp_procedure_set_sensitivity_mask (procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
+        gimp_procedure_set_documentation (procedure, GENLAYER_RECOVER_BLURB,
+                                          GENLAYER_RECOVER_HELP, NULL);
+        genlayer_add_recover_arguments (procedure);
+        genlayer_add_layers_return_value (procedure);
+    }
+    if (procedure)
+        gimp_procedure_set_attribution (procedure, "genlayer contributors",
+                                        "genlayer contributors", "2025");
+    return procedure;
+}
+
+static GList *
+query_procedures (GimpPlugIn *plug_in G_GNUC_UNUSED)
+{
+    GList *names = NULL;
+
+    names = g_list_append (names, g_strdup (PROCEDURE_GENERATE));
+    names = g_list_append (names, g_strdup (PROCEDURE_SUBMIT));
+    names = g_list_append (names, g_strdup (PROCEDURE_COLLECT));
+    names = g_list_append (names, g_strdup (PROCEDURE_RECOVER));
+    return names;
+}
+
+/* The plug-in is not translated: without this GIMP looks for a catalog at
+ * every run and logs that there is none. */
+static gboolean
+set_i18n (GimpPlugIn *plug_in G_GNUC_UNUSED, const gchar *procedure_name G_GNUC_UNUSED,
+          gchar **gettext_domain G_GNUC_UNUSED, gchar **catalog_dir G_GNUC_UNUSED)
+{
+    return FALSE;
+}
+
+static void
+genlayer_plug_in_class_init (GenlayerPlugInClass *klass)
+{
+    GimpPlugInClass *plug_in_class = GIMP_PLUG_IN_CLASS (klass);
+
+    plug_in_class->query_procedures = query_procedures;
+    plug_in_class->create_procedure = create_procedure;
+    plug_in_class->set_i18n = set_i18n;
+}
+
+static void
+genlayer_plug_in_init (GenlayerPlugIn *plug_in G_GNUC_UNUSED)
+{
+}
+
+GIMP_MAIN (GENLAYER_TYPE_PLUG_IN)

@@ -1,0 +1,482 @@
+#!/usr/bin/env python3
+"""Headless GIMP tests of the genlayer plug-in (plug-in-genlayer).
+
+Each suite makes a throwaway GIMP profile, installs the plug-in into it with
+scripts/install-plugin, starts the gateway emulator on loopback and runs
+gimp-console with Script-Fu cases (tests/gimp2/*.scm). The cases write facts
+to a file; this driver asserts on them, on GIMP's stderr and on the
+emulator's request log. GIMP always exits 0, so nothing is read from that.
+
+The undo suite runs GIMP with its GUI (under xvfb-run) and the Script-Fu
+server, and presses Ctrl+Z with xdotool: the PDB has no undo.
+
+The recover suite kills GIMP (kill -9, plug-ins too) while it collects a
+task the emulator holds, then releases it and recovers it in a new GIMP; the
+recover-dialog suite imports through the Recover Generations dialog (GUI,
+like undo); the batch suite runs scripts/genlayer-batch.
+
+Nothing here waits for time to pass: the emulator holds tasks until the
+driver releases them, and the driver waits for the emulator's state, for
+files and for GIMP's answers (polling those with a deadline that only
+bounds a hang).
+
+usage: gimp_plugin_test.py --build-dir DIR --suite
+       generation|refusals|undo|recover|recover-dialog|batch
+"""
+import argparse
+import json
+import os
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zlib
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, "tests", "gimp_common"))
+
+from emulator import Emulator, xor_key  # noqa: E402
+from generation_checks import (API_KEY, BLUE, JPEG_TOLERANCE, RED, Checks,  # noqa: E402
+                               check_generation_cases, check_refusal, read_facts)
+
+# Bounds on a hang, never a pace: several times what a GIMP run takes on a
+# loaded 2-core machine (the generation suite's run takes 80 s there).
+GIMP_TIMEOUT_S = 480
+GUI_START_TIMEOUT_S = 240
+
+class Gimp:
+    """gimp-console with a throwaway profile that holds the installed plug-in."""
+
+    def __init__(self, build_dir, scratch, emulator):
+        self.scratch = scratch
+        self.profile = os.path.join(scratch, "profile")  # must not exist before the install
+        subprocess.run([os.path.join(ROOT, "scripts", "install-plugin"), "--gimp", "2", "--profile", self.profile,
+                        "--build-dir", build_dir], check=True, stdout=subprocess.DEVNULL)
+        self.env = dict(os.environ, GIMP2_DIRECTORY=self.profile,
+                        TOAPIS_BASE_URL=emulator.base_url, TOAPIS_API_KEY=API_KEY,
+                        XDG_STATE_HOME=os.path.join(scratch, "state"),
+                        XDG_CONFIG_HOME=os.path.join(scratch, "config"))
+
+    @staticmethod
+    def console_command(cases_file, entry, *arguments):
+        """gimp-console calling (entry ARGUMENTS...) from the cases file."""
+        call = " ".join('"%s"' % a for a in arguments)
+        batch = '(begin (load "%s") (load "%s") (%s %s))' % (
+            os.path.join(HERE, "test_support.scm"), os.path.join(HERE, cases_file), entry, call)
+        return ["gimp-console-2.10", "-i", "-d", "-f", "-b", batch, "-b", "(gimp-quit 0)"]
+
+    def start_console(self, cases_file, entry, *arguments):
+        """The same call in the background, for a test that kills it."""
+        return subprocess.Popen(self.console_command(cases_file, entry, *arguments), env=self.env,
+                                cwd=self.scratch, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                text=True)
+
+    def run_cases(self, cases_file, entry, *arguments):
+        """Runs (entry FACTS-FILE ARGUMENTS...) and returns (facts, stderr)."""
+        facts_file = os.path.join(self.scratch, entry + ".facts")
+        done = subprocess.run(self.console_command(cases_file, entry, facts_file, *arguments),
+                              env=self.env, cwd=self.scratch, capture_output=True, text=True,
+                              timeout=GIMP_TIMEOUT_S)
+        return read_facts(facts_file), done.stderr
+
+    def start_gui_server(self, port):
+        """GIMP with its GUI, serving Script-Fu on a loopback port."""
+        return subprocess.Popen(
+            ["gimp-2.10", "-d", "-f", "-s", "-b",
+             '(plug-in-script-fu-server RUN-NONINTERACTIVE "127.0.0.1" %d "")' % port],
+            env=self.env, cwd=self.scratch, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            text=True)
+
+
+class ScriptFuServer:
+    """A client of GIMP's Script-Fu server protocol: 'G', length, expression;
+    the answer is 'G', an error flag, length, output."""
+
+    def __init__(self, port):
+        self.port = port
+
+    def evaluate(self, expression):
+        with socket.create_connection(("127.0.0.1", self.port), timeout=GIMP_TIMEOUT_S) as connection:
+            request = expression.encode()
+            connection.sendall(b"G" + struct.pack(">H", len(request)) + request)
+            header = self._receive(connection, 4)
+            output = self._receive(connection, struct.unpack(">H", header[2:4])[0]).decode()
+        if header[1]:
+            raise RuntimeError("Script-Fu failed on %s: %s" % (expression, output))
+        return output.strip('"')
+
+    @staticmethod
+    def _receive(connection, size):
+        data = b""
+        while len(data) < size:
+            chunk = connection.recv(size - len(data))
+            if not chunk:
+                raise ConnectionError("GIMP closed the Script-Fu connection")
+            data += chunk
+        return data
+
+    def wait_until_ready(self, gimp_process, deadline):
+        """Polls until the server answers; GIMP's GUI takes a while to start."""
+        while True:
+            try:
+                return self.evaluate("(+ 1 1)")
+            except OSError:
+                if time.monotonic() > deadline or gimp_process.poll() is not None:
+                    raise
+
+
+def descendants(pid):
+    """The processes under pid (GIMP's plug-ins), read from /proc."""
+    children = {}
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open("/proc/%s/stat" % entry) as stat:
+                # "pid (name) state ppid ...": the name may hold spaces.
+                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(parent, []).append(int(entry))
+    found, queue = [], [pid]
+    while queue:
+        for child in children.get(queue.pop(), []):
+            found.append(child)
+            queue.append(child)
+    return found
+
+
+def kill_hard(process):
+    """kill -9 of GIMP and, in the same instant, of every plug-in it runs."""
+    for pid in [process.pid] + descendants(process.pid):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    process.communicate(timeout=30)
+
+
+def wait_for(condition, what, deadline, process=None):
+    """Polls condition() until it returns something true; fails at the
+    deadline, or when process ended before."""
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise TimeoutError("gave up waiting for " + what)
+        if process is not None and process.poll() is not None:
+            raise RuntimeError("GIMP ended before " + what + ":\n" + process.communicate()[1])
+        time.sleep(0.05)  # a polling interval, not a synchronisation
+
+
+def write_png(path, width, height, rgb):
+    """A flat opaque RGB PNG."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\0" + bytes(rgb) * width for _ in range(height))
+    with open(path, "wb") as png:
+        png.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+                  + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# ---- the suites ----
+
+def check_batch_helper(checks, facts, name):
+    checks.fact(name, facts, "layers-in-xcf", "2")
+    checks.fact(name, facts, "layers-in-png", "1")
+    checks.fact(name, facts, "new.name", "from a batch (genlayer)")
+    checks.fact(name, facts, "new.offsets", "40 30")
+    checks.fact(name, facts, "new.size", "120 80")
+    checks.parasite(name, facts, "new", task_id=facts.get("task-id"), source_layer="Background")
+    if facts.get("new.mask") == "-1":
+        checks.fail(name, "the new layer has no mask")
+
+
+def run_generation_suite(build_dir, scratch):
+    emulator = Emulator(build_dir, "--api-key", API_KEY)
+    try:
+        gimp = Gimp(build_dir, scratch, emulator)
+        work_dir = os.path.join(scratch, "work")
+        os.makedirs(work_dir)
+        facts, stderr = gimp.run_cases("generation_cases.scm", "genlayer-generation-cases", work_dir)
+    finally:
+        emulator.stop()
+    checks = Checks(facts)
+    check_generation_cases(checks, gimp.profile, extra=[("batch-helper", check_batch_helper)])
+    return checks, stderr
+
+
+# GIMP 2.10 words a procedure's failure so.
+PDB_ERROR_PREFIX = "Procedure execution of plug-in-genlayer failed: "
+
+
+def run_refusal_suite(build_dir, scratch):
+    """The emulator takes another key: only a request that reaches it fails with 401."""
+    emulator = Emulator(build_dir, "--api-key", "another-key")
+    try:
+        gimp = Gimp(build_dir, scratch, emulator)
+        local_facts, local_stderr = gimp.run_cases("refusal_cases.scm", "genlayer-local-refusal-cases")
+        log_after_local = emulator.log()
+        gateway_facts, gateway_stderr = gimp.run_cases("refusal_cases.scm",
+                                                       "genlayer-gateway-refusal-cases")
+        log_after_gateway = emulator.log()
+    finally:
+        emulator.stop()
+    checks = Checks({**local_facts, **gateway_facts})
+    check_refusal(checks, "bad-size", "Size 999x999 is not offered", local_stderr, PDB_ERROR_PREFIX)
+    check_refusal(checks, "bad-reference", "The reference must be 0 (none), 1 (the layer) or 2",
+                  local_stderr, PDB_ERROR_PREFIX)
+    if log_after_local:
+        checks.fail("bad-size", "requests reached the gateway: %r" % log_after_local)
+    check_refusal(checks, "auth-401", "The gateway refused the API key (401).", gateway_stderr,
+                  PDB_ERROR_PREFIX)
+    if not any(entry.get("status") == 401 for entry in log_after_gateway):
+        checks.fail("auth-401", "the gateway log shows no 401: %r" % log_after_gateway)
+    return checks, local_stderr + gateway_stderr
+
+
+def press_key_in_window(title, key):
+    """Presses key in the window whose title holds title. No window manager
+    runs: the window is focused directly."""
+    window = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", title],
+                            capture_output=True, text=True, check=True,
+                            timeout=GIMP_TIMEOUT_S).stdout.split()[0]
+    subprocess.run(["xdotool", "windowfocus", "--sync", window], check=True, timeout=30)
+    subprocess.run(["xdotool", "key", key], check=True, timeout=30)
+
+
+def run_in_gui_gimp(build_dir, scratch, cases_file, body):
+    """body(server) against GIMP with its GUI, serving Script-Fu with
+    test_support.scm and cases_file loaded; returns (body's checks, stderr)."""
+    emulator = Emulator(build_dir, "--api-key", API_KEY)
+    gimp = Gimp(build_dir, scratch, emulator)
+    port = free_port()
+    process = gimp.start_gui_server(port)
+    server = ScriptFuServer(port)
+    try:
+        server.wait_until_ready(process, time.monotonic() + GUI_START_TIMEOUT_S)
+        for script in ("test_support.scm", cases_file):
+            server.evaluate('(load "%s")' % os.path.join(HERE, script))
+        checks = body(server)
+        try:
+            server.evaluate("(gimp-quit 1)")
+        except ConnectionError:
+            pass  # GIMP may close the connection before answering
+        stderr = process.communicate(timeout=60)[1]
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        emulator.stop()
+    return checks, stderr
+
+
+def undo_once(server):
+    """One Ctrl+Z after a generation removes the new layer, and nothing else."""
+    name = "undo"
+    checks = Checks({})
+    image = server.evaluate("(genlayer-undo-setup)")
+    state = "(genlayer-undo-state %s)" % image
+    checks.equal(name, "layers, source pixel, selection after the generation",
+                 server.evaluate(state), "2 255 255 255 10 10 40 30")
+    press_key_in_window("Untitled", "ctrl+z")
+    # The key reaches GIMP's event loop apart from the server's requests:
+    # ask until the undo shows.
+    deadline = time.monotonic() + GIMP_TIMEOUT_S
+    while server.evaluate(state).startswith("2 ") and time.monotonic() < deadline:
+        time.sleep(0.05)  # a polling interval, not a synchronisation
+    checks.equal(name, "layers, source pixel, selection after one undo",
+                 server.evaluate(state), "1 255 255 255 10 10 40 30")
+    return checks
+
+
+def run_undo_suite(build_dir, scratch):
+    return run_in_gui_gimp(build_dir, scratch, "undo_case.scm", undo_once)
+
+
+def recover_in_dialog(server):
+    """Recover Generations in a person's hands: the dialog lists the job whose
+    image was closed, Import (Alt+I) brings it back in a new image."""
+    name = "recover-dialog"
+    checks = Checks({})
+    task_id = server.evaluate("(genlayer-submit-and-close)")
+    answer = {}
+
+    def recover():
+        answer["text"] = server.evaluate("(genlayer-recover-interactively)")
+
+    worker = threading.Thread(target=recover)
+    worker.start()
+    press_key_in_window("Recover Generations", "alt+i")
+    worker.join(GIMP_TIMEOUT_S)
+    imported, _, info = answer.get("text", "").partition(" ")
+    checks.equal(name, "layers imported through the dialog", imported, "1")
+    if task_id not in info:
+        checks.fail(name, "the imported layer's genlayer-info %r lacks the task %s" % (info, task_id))
+    return checks
+
+
+def run_recover_dialog_suite(build_dir, scratch):
+    return run_in_gui_gimp(build_dir, scratch, "recovery_cases.scm", recover_in_dialog)
+
+
+KILL_TIMEOUT_S = 120
+
+
+def collecting_poll_seen(emulator, task_id, polls_before):
+    """True once the collect has polled the task."""
+    return any(task["id"] == task_id and task["polls"] > polls_before for task in emulator.tasks())
+
+
+def kill_while_collecting(gimp, emulator, work_dir):
+    """Runs the submit and the collect, and kills GIMP while the collect
+    waits for the task, which the emulator holds; returns the task id."""
+    marker = os.path.join(work_dir, "submitted")
+    process = gimp.start_console("recovery_cases.scm", "genlayer-collect-until-killed", work_dir)
+    try:
+        deadline = time.monotonic() + KILL_TIMEOUT_S
+        wait_for(lambda: os.path.exists(marker) and open(marker).read(), "the submit", deadline,
+                 process)
+        with open(marker) as submitted:
+            task_id = submitted.read()
+        # The submit's own job stopped before it returned: later polls are the collect's.
+        polls = {task["id"]: task["polls"] for task in emulator.tasks()}.get(task_id, 0)
+        wait_for(lambda: collecting_poll_seen(emulator, task_id, polls), "the collect's first poll",
+                 deadline, process)
+    finally:
+        kill_hard(process)
+    return task_id
+
+
+def journal_stages(gimp):
+    folder = os.path.join(gimp.env["XDG_STATE_HOME"], "genlayer", "journal")
+    stages = {}
+    for name in os.listdir(folder):
+        with open(os.path.join(folder, name)) as entry:
+            job = json.load(entry)
+        stages[job["task_id"]] = job["stage"]
+    return stages
+
+
+def run_recover_suite(build_dir, scratch):
+    """kill -9 of GIMP mid-collect, then plug-in-genlayer-recover in a new
+    GIMP: the layer arrives in the reopened file and nothing is submitted twice."""
+    name = "recover-after-kill"
+    emulator = Emulator(build_dir, "--api-key", API_KEY, "--hold-tasks", "1")
+    try:
+        gimp = Gimp(build_dir, scratch, emulator)
+        work_dir = os.path.join(scratch, "work")
+        os.makedirs(work_dir)
+        task_id = kill_while_collecting(gimp, emulator, work_dir)
+        stage_after_kill = journal_stages(gimp).get(task_id)
+        emulator.release(tasks=task_id)
+        facts, stderr = gimp.run_cases("recovery_cases.scm", "genlayer-recovery-cases", work_dir)
+        submits = emulator.submits()
+        stages = journal_stages(gimp)
+    finally:
+        emulator.stop()
+    checks = Checks(facts)
+    checks.equal(name, "the journal's stage after the kill", stage_after_kill, "submitted")
+    facts = checks.case(name)
+    if facts is not None:
+        key = xor_key("paid for, then killed", 0)
+        checks.facts_are(name, facts, {
+            "num-layers": "1", "same-image": "1", "layers-in-image": "2",
+            "new.name": "paid for, then killed (genlayer)", "new.offsets": "0 0",
+            "new.size": "200 150", "new.position": "0", "recovered-again": "0"})
+        checks.parasite(name, facts, "new", task_id=task_id, source_layer="Background")
+        checks.colour_near(name, facts, "left-half", RED, JPEG_TOLERANCE, unxor=key)
+        checks.colour_near(name, facts, "right-half", BLUE, JPEG_TOLERANCE, unxor=key)
+    checks.equal(name, "submits in the emulator's log", len(submits), 1)
+    checks.equal(name, "the journal's stage after the recovery", stages.get(task_id), "collected")
+    return checks, stderr
+
+
+BATCH_INPUTS = {"red": [200, 40, 40], "green": [40, 160, 60], "blue": [40, 90, 200]}
+BATCH_PROMPT = "as a watercolour"
+BATCH_JOBS = 2
+
+
+def run_batch_suite(build_dir, scratch):
+    """scripts/genlayer-batch on three files with --jobs 2. The emulator
+    holds every task until two are on the gateway at once, so the batch gets
+    on only by keeping two in flight, however slowly it submits them."""
+    name = "batch"
+    emulator = Emulator(build_dir, "--api-key", API_KEY, "--hold-until-active", str(BATCH_JOBS))
+    try:
+        gimp = Gimp(build_dir, scratch, emulator)
+        inputs, output = [], os.path.join(scratch, "batch out")
+        for stem, colour in BATCH_INPUTS.items():
+            inputs.append(os.path.join(scratch, stem + ".png"))
+            write_png(inputs[-1], 160, 120, colour)
+        wrapper = [os.path.join(ROOT, "scripts", "genlayer-batch"), "--profile", gimp.profile]
+        refused = subprocess.run(wrapper + ["--prompt", BATCH_PROMPT, "--jobs", "0", "--output", output,
+                                            *inputs], env=gimp.env, capture_output=True, text=True)
+        batch = subprocess.Popen(wrapper + ["--prompt", BATCH_PROMPT, "--jobs", str(BATCH_JOBS),
+                                            "--output", output, *inputs],
+                                 env=gimp.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        overlapped = emulator.wait(GIMP_TIMEOUT_S, most_active=BATCH_JOBS) is not None
+        if overlapped:
+            batch_stderr = batch.communicate(timeout=GIMP_TIMEOUT_S)[1]
+        else:
+            kill_hard(batch)  # its first task is held for good
+            batch_stderr = ""
+        submits, state = emulator.submits(), emulator.state()
+        facts, stderr = gimp.run_cases("recovery_cases.scm", "genlayer-batch-output-cases", output,
+                                       *BATCH_INPUTS)
+    finally:
+        emulator.stop()
+    checks = Checks(facts)
+    if not overlapped:
+        checks.fail(name, "the batch never had %d tasks on the gateway at once" % BATCH_JOBS)
+    checks.equal(name, "exit code of --jobs 0", refused.returncode, 2)
+    checks.equal(name, "exit code", batch.returncode, 0)
+    checks.equal(name, "files in the output folder", sorted(os.listdir(output)),
+                 sorted(stem + extension for stem in BATCH_INPUTS for extension in (".png", ".xcf")))
+    checks.equal(name, "submits in the emulator's log", len(submits), len(BATCH_INPUTS))
+    checks.equal(name, "most tasks at once with --jobs %d" % BATCH_JOBS, state["most_active"], BATCH_JOBS)
+    key = xor_key(BATCH_PROMPT, 0)
+    for stem, colour in BATCH_INPUTS.items():
+        facts = checks.case(stem)
+        if facts is None:
+            continue
+        checks.facts_are(stem, facts, {
+            "xcf.layers": "2", "xcf.top.name": BATCH_PROMPT + " (genlayer)", "xcf.top.offsets": "0 0",
+            "xcf.top.size": "160 120", "xcf.bottom.name": "Background", "png.layers": "1",
+            "png.size": "160 120"})
+        checks.colour_near(stem, facts, "png.centre", colour, JPEG_TOLERANCE, unxor=key)
+    return checks, batch_stderr + stderr
+
+
+SUITES = {"generation": run_generation_suite, "refusals": run_refusal_suite, "undo": run_undo_suite,
+          "recover": run_recover_suite, "recover-dialog": run_recover_dialog_suite,
+          "batch": run_batch_suite}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build-dir", required=True)
+    parser.add_argument("--suite", choices=sorted(SUITES), required=True)
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="genlayer-gimp-test-") as scratch:
+        checks, stderr = SUITES[arguments.suite](os.path.abspath(arguments.build_dir), scratch)
+    if checks.failures:
+        print("GIMP's stderr:\n" + stderr, file=sys.stderr)
+        print("\n".join("FAIL " + failure for failure in checks.failures))
+        return 1
+    print("%s: all cases passed" % arguments.suite)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

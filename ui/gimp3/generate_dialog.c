@@ -1,0 +1,152 @@
+#include "generate_dialog.h"
+
+#include "dialog_placement.h"
+#include "error_dialog.h"
+
+#include "cost_text.h"
+
+#include <libgimp/gimpui.h>
+
+typedef struct {
+    GtkWidget *dialog;
+    GtkWidget *cost;
+    GimpProcedureConfig *config;
+    gboolean needs_key;
+} DialogState;
+
+static gboolean
+is_filled (GimpProcedureConfig *config, const gchar *property)
+{
+    gchar *text = NULL;
+    gboolean filled;
+
+    g_object_get (config, property, &text, NULL);
+    filled = text && *text;
+    g_free (text);
+    return filled;
+}
+
+/* Generate needs a prompt, a model, and a key when none is configured. */
+static void
+update_generate_sensitivity (DialogState *state)
+{
+    gboolean ready = is_filled (state->config, "prompt") && is_filled (state->config, "model")
+                     && (! state->needs_key || is_filled (state->config, "api-key"));
+
+    gtk_dialog_set_response_sensitive (GTK_DIALOG (state->dialog), GTK_RESPONSE_OK, ready);
+}
+
+static void
+update_cost (DialogState *state)
+{
+    gint n = 1;
+    gchar *text;
+
+    g_object_get (state->config, "n", &n, NULL);
+    text = genlayer_cost_text (n);
+    gtk_label_set_text (GTK_LABEL (state->cost), text);
+    g_free (text);
+}
+
+static void
+on_config_changed (GObject *config G_GNUC_UNUSED, GParamSpec *pspec G_GNUC_UNUSED,
+                   DialogState *state)
+{
+    update_cost (state);
+    update_generate_sensitivity (state);
+}
+
+/* Hands a typed key to the client; FALSE with the client's sentence when refused. */
+static gboolean
+apply_typed_key (DialogState *state, genlayer_client *client, gchar **error)
+{
+    gchar *key = NULL;
+    gboolean remember = FALSE;
+    gboolean applied = TRUE;
+
+    if (! state->needs_key)
+        return TRUE;
+    g_object_get (state->config, "api-key", &key, "remember-key", &remember, NULL);
+    if (genlayer_client_set_api_key (client, key, remember ? 1 : 0) != GENLAYER_OK)
+    {
+        *error = g_strdup (genlayer_client_message (client));
+        applied = FALSE;
+    }
+    /* The key is never kept in the config, which GIMP stores as last values. */
+    g_object_set (state->config, "api-key", "", NULL);
+    g_free (key);
+    return applied;
+}
+
+static void
+build (GimpProcedureDialog *dialog, DialogState *state)
+{
+    GtkWidget *prompt = gimp_procedure_dialog_get_widget (dialog, "prompt", GTK_TYPE_TEXT_VIEW);
+    GtkWidget *prompt_label = gimp_procedure_dialog_get_label (
+        dialog, "prompt-label", "_Describe the layer to generate:", FALSE, TRUE);
+    GList *rows = NULL;
+
+    gtk_widget_set_name (prompt, "genlayer-prompt");
+    gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (prompt), GTK_WRAP_WORD_CHAR);
+    gtk_widget_set_size_request (prompt, 440, 110);
+    gtk_label_set_mnemonic_widget (GTK_LABEL (prompt_label), prompt);
+    gtk_label_set_xalign (GTK_LABEL (prompt_label), 0.0);
+    state->cost = gimp_procedure_dialog_get_label (dialog, "cost", "", FALSE, FALSE);
+    gtk_widget_set_name (state->cost, "genlayer-cost");
+    gtk_label_set_xalign (GTK_LABEL (state->cost), 0.0);
+
+    for (const gchar *const *row = (const gchar *const[]) { "prompt-label", "prompt", "size-menu",
+                                                            "resolution-menu", "reference",
+                                                            "extra-references", "n", "placement",
+                                                            "model", NULL };
+         *row; row++)
+        rows = g_list_append (rows, (gpointer) *row);
+    if (state->needs_key)
+    {
+        GtkWidget *key = gimp_procedure_dialog_get_widget (dialog, "api-key", GTK_TYPE_ENTRY);
+
+        gtk_entry_set_visibility (GTK_ENTRY (GIMP_IS_LABEL_ENTRY (key)
+                                                 ? gimp_label_entry_get_entry (GIMP_LABEL_ENTRY (key))
+                                                 : key),
+                                  FALSE);
+        rows = g_list_append (rows, "api-key");
+        rows = g_list_append (rows, "remember-key");
+    }
+    rows = g_list_append (rows, "mask");
+    rows = g_list_append (rows, "cost");
+    gimp_procedure_dialog_fill_list (dialog, rows);
+    g_list_free (rows);
+    gtk_widget_grab_focus (prompt);
+}
+
+gboolean
+genlayer_generate_dialog_run (GimpProcedure *procedure, GimpProcedureConfig *config,
+                              genlayer_client *client)
+{
+    GtkWidget *dialog = gimp_procedure_dialog_new (procedure, config, "Generate Layer");
+    DialogState state = { dialog, NULL, config, genlayer_client_has_api_key (client) == 0 };
+    gboolean generate = FALSE;
+    gulong changed;
+
+    gtk_widget_set_name (dialog, "genlayer-generate-dialog");
+    gimp_procedure_dialog_set_ok_label (GIMP_PROCEDURE_DIALOG (dialog), "_Generate");
+    genlayer_dialog_place (dialog);
+    build (GIMP_PROCEDURE_DIALOG (dialog), &state);
+    changed = g_signal_connect (config, "notify", G_CALLBACK (on_config_changed), &state);
+    update_cost (&state);
+    update_generate_sensitivity (&state);
+    while (! generate && gimp_procedure_dialog_run (GIMP_PROCEDURE_DIALOG (dialog)))
+    {
+        gchar *error = NULL;
+
+        generate = apply_typed_key (&state, client, &error);
+        if (! generate)
+        {
+            genlayer_error_dialog_show (error);
+            g_free (error);
+        }
+    }
+    g_signal_handler_disconnect (config, changed);
+    gtk_widget_destroy (dialog);
+    return generate;
+}
