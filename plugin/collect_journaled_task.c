@@ -31,7 +31,7 @@ region_for (genlayer_job *job, GenlayerGimpImage image, const GenlayerJobTarget 
 
     if (image != GENLAYER_GIMP_NONE)
     {
-        *region = (GenlayerSourceRegion) {
+        *region = (GenlayerSourceRegion){
             .image = image,
             .drawable = source_drawable_in (image, target),
             .x = target->x,
@@ -47,7 +47,7 @@ region_for (genlayer_job *job, GenlayerGimpImage image, const GenlayerJobTarget 
         *error = g_strdup ("The finished task holds no image to import.");
         return status;
     }
-    *region = (GenlayerSourceRegion) {
+    *region = (GenlayerSourceRegion){
         .image = gimp_image_new ((gint) first.width, (gint) first.height, GIMP_RGB),
         .drawable = GENLAYER_GIMP_NONE,
         .width = (gint) first.width,
@@ -98,8 +98,8 @@ genlayer_collect_task (genlayer_client *client, GenlayerGimpImage image, const g
                        gdouble timeout_s, GenlayerWait wait, GenlayerProcedureResults *out,
                        gchar **error)
 {
-    GenlayerJournaledJob *journaled
-        = genlayer_journaled_job_find (client, GENLAYER_GIMP_HOST, task_id, error);
+    GenlayerJournaledJob *journaled = genlayer_journaled_job_find (client, GENLAYER_GIMP_HOST,
+                                                                   task_id, error);
     genlayer_status status;
 
     if (! journaled)

@@ -23,8 +23,7 @@ G_BEGIN_DECLS
  * no image they go into a new image of the first result's size. Returns
  * GENLAYER_OK and fills *out, or the failure with a one-sentence *error
  * (free it); the task then stays in the journal. */
-genlayer_status genlayer_collect_journaled_task (genlayer_client *client,
-                                                 GenlayerGimpImage image,
+genlayer_status genlayer_collect_journaled_task (genlayer_client *client, GenlayerGimpImage image,
                                                  const GenlayerJournaledJob *journaled,
                                                  gdouble timeout_s, GenlayerWait wait,
                                                  GenlayerProcedureResults *out, gchar **error);
@@ -33,9 +32,8 @@ genlayer_status genlayer_collect_journaled_task (genlayer_client *client,
  * be one GIMP submitted on this computer (the journal knows where its
  * layers go). */
 genlayer_status genlayer_collect_task (genlayer_client *client, GenlayerGimpImage image,
-                                       const gchar *task_id, gdouble timeout_s,
-                                       GenlayerWait wait, GenlayerProcedureResults *out,
-                                       gchar **error);
+                                       const gchar *task_id, gdouble timeout_s, GenlayerWait wait,
+                                       GenlayerProcedureResults *out, gchar **error);
 
 G_END_DECLS
 

@@ -1,8 +1,8 @@
 #include "generate_from_source.h"
 
 #include "generation_start.h"
-#include "job_target.h"
 #include "insert_result_layers.h"
+#include "job_target.h"
 #include "selection_snapshot.h"
 #include "source_region.h"
 
@@ -65,8 +65,7 @@ insert_when_done (genlayer_job *job, const GenlayerSourceRegion *region,
 
 genlayer_status
 genlayer_generate_from_source (genlayer_client *client, GenlayerGimpImage image,
-                               GenlayerGimpDrawable drawable,
-                               const GenlayerPluginValues *values,
+                               GenlayerGimpDrawable drawable, const GenlayerPluginValues *values,
                                GenlayerGenerationExtent extent, GenlayerWait wait,
                                GenlayerProcedureResults *out, gchar **error)
 {

@@ -26,13 +26,11 @@ typedef enum {
  * keeps where the results go. Returns GENLAYER_OK and fills *out (free with
  * genlayer_procedure_results_clear), or the failure with a one-sentence
  * *error (free it). */
-genlayer_status genlayer_generate_from_source (genlayer_client *client,
-                                               GenlayerGimpImage image,
+genlayer_status genlayer_generate_from_source (genlayer_client *client, GenlayerGimpImage image,
                                                GenlayerGimpDrawable drawable,
                                                const GenlayerPluginValues *values,
-                                               GenlayerGenerationExtent extent,
-                                               GenlayerWait wait, GenlayerProcedureResults *out,
-                                               gchar **error);
+                                               GenlayerGenerationExtent extent, GenlayerWait wait,
+                                               GenlayerProcedureResults *out, gchar **error);
 
 G_END_DECLS
 

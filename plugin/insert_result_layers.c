@@ -73,8 +73,7 @@ static void
 attach_metadata (GenlayerGimpLayer layer, const gchar *metadata_json)
 {
     GimpParasite *parasite = gimp_parasite_new (GENLAYER_METADATA_PARASITE,
-                                                GIMP_PARASITE_PERSISTENT
-                                                    | GIMP_PARASITE_UNDOABLE,
+                                                GIMP_PARASITE_PERSISTENT | GIMP_PARASITE_UNDOABLE,
                                                 strlen (metadata_json) + 1, metadata_json);
 
     gimp_item_attach_parasite (GENLAYER_GIMP_ITEM (layer), parasite);
@@ -82,9 +81,8 @@ attach_metadata (GenlayerGimpLayer layer, const gchar *metadata_json)
 }
 
 static GenlayerGimpLayer
-insert_layer (const GenlayerSourceRegion *region, const genlayer_image *image,
-              const gchar *name, const GenlayerPluginValues *values,
-              const gchar *metadata_json)
+insert_layer (const GenlayerSourceRegion *region, const genlayer_image *image, const gchar *name,
+              const GenlayerPluginValues *values, const gchar *metadata_json)
 {
     GenlayerGimpLayer parent;
     gint position;
@@ -117,8 +115,8 @@ genlayer_insert_result_layers (gpointer data, const genlayer_image *images, guin
     {
         gchar *name = genlayer_layer_name (values->prompt, i, count);
 
-        layers[i] = genlayer_gimp_item_id (insert_layer (region, &images[i], name, values,
-                                                         metadata_json));
+        layers[i] = genlayer_gimp_item_id (
+            insert_layer (region, &images[i], name, values, metadata_json));
         g_free (name);
     }
     gimp_image_undo_group_end (region->image);

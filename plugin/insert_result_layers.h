@@ -12,8 +12,8 @@
 G_BEGIN_DECLS
 
 /* A GenlayerLayerInserter whose data is the const GenlayerSourceRegion. */
-gint32 *genlayer_insert_result_layers (gpointer region, const genlayer_image *images,
-                                       guint count, const GenlayerPluginValues *values,
+gint32 *genlayer_insert_result_layers (gpointer region, const genlayer_image *images, guint count,
+                                       const GenlayerPluginValues *values,
                                        const gchar *metadata_json);
 
 G_END_DECLS

@@ -57,10 +57,8 @@ recover_job (GimpRunMode run_mode, genlayer_client *client, const GenlayerJourna
     const GenlayerGimpImage image = open_image_of (&job->target);
     GenlayerProcedureResults recovered = { 0 };
     gchar *error = NULL;
-    genlayer_status status
-        = genlayer_collect_journaled_task (client, image, job, timeout_s,
-                                           genlayer_wait_for_run_mode (run_mode), &recovered,
-                                           &error);
+    genlayer_status status = genlayer_collect_journaled_task (
+        client, image, job, timeout_s, genlayer_wait_for_run_mode (run_mode), &recovered, &error);
 
     if (status == GENLAYER_OK)
     {

@@ -7,14 +7,15 @@ genlayer_selection_snapshot_take (GenlayerGimpImage image, GenlayerSelectionCove
     gint x2, y2;
     GeglBuffer *selection;
 
-    *snapshot = (GenlayerSelectionCoverage) { 0 };
+    *snapshot = (GenlayerSelectionCoverage){ 0 };
     gimp_selection_bounds (image, &non_empty, &snapshot->x, &snapshot->y, &x2, &y2);
     if (! non_empty)
         return;
     snapshot->width = x2 - snapshot->x;
     snapshot->height = y2 - snapshot->y;
     snapshot->coverage = g_malloc ((gsize) snapshot->width * (gsize) snapshot->height);
-    selection = gimp_drawable_get_buffer (GENLAYER_GIMP_DRAWABLE (gimp_image_get_selection (image)));
+    selection = gimp_drawable_get_buffer (
+        GENLAYER_GIMP_DRAWABLE (gimp_image_get_selection (image)));
     gegl_buffer_get (selection,
                      GEGL_RECTANGLE (snapshot->x, snapshot->y, snapshot->width, snapshot->height),
                      1.0, babl_format (GENLAYER_COVERAGE_FORMAT), snapshot->coverage,
@@ -34,11 +35,10 @@ genlayer_selection_snapshot_mask (const GenlayerSelectionCoverage *snapshot,
 
     gimp_layer_add_mask (layer, mask);
     genlayer_gimp_drawable_offsets (drawable, &offset_x, &offset_y);
-    if (! genlayer_selection_coverage_on_layer (snapshot, offset_x, offset_y,
-                                                genlayer_gimp_drawable_width (drawable),
-                                                genlayer_gimp_drawable_height (drawable),
-                                                &overlap.x, &overlap.y, &overlap.width,
-                                                &overlap.height, &first))
+    if (! genlayer_selection_coverage_on_layer (
+            snapshot, offset_x, offset_y, genlayer_gimp_drawable_width (drawable),
+            genlayer_gimp_drawable_height (drawable), &overlap.x, &overlap.y, &overlap.width,
+            &overlap.height, &first))
         return;
 
     GeglBuffer *buffer = gimp_drawable_get_buffer (GENLAYER_GIMP_DRAWABLE (mask));

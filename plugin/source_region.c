@@ -9,7 +9,7 @@ genlayer_source_region_find (GenlayerGimpImage image, GenlayerGimpDrawable drawa
 {
     gint offset_x, offset_y;
 
-    *region = (GenlayerSourceRegion) {
+    *region = (GenlayerSourceRegion){
         .image = image,
         .drawable = drawable,
         .has_selection = ! gimp_selection_is_empty (image),
@@ -39,8 +39,8 @@ read_rgba (GenlayerGimpDrawable drawable, gint x, gint y, gint width, gint heigh
     guchar *pixels = g_malloc (count * 4);
 
     gegl_buffer_get (buffer, GEGL_RECTANGLE (x, y, width, height), 1.0,
-                     packed_rgb ? rgb : babl_format ("R'G'B'A u8"), pixels,
-                     GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
+                     packed_rgb ? rgb : babl_format ("R'G'B'A u8"), pixels, GEGL_AUTO_ROWSTRIDE,
+                     GEGL_ABYSS_NONE);
     g_object_unref (buffer);
     if (packed_rgb)
         genlayer_rgb_to_rgba_in_place (pixels, count);
@@ -48,8 +48,7 @@ read_rgba (GenlayerGimpDrawable drawable, gint x, gint y, gint width, gint heigh
 }
 
 guchar *
-genlayer_source_region_read (const GenlayerSourceRegion *region,
-                             GenlayerReferenceSource source)
+genlayer_source_region_read (const GenlayerSourceRegion *region, GenlayerReferenceSource source)
 {
     guchar *pixels;
     gint offset_x, offset_y;
@@ -61,12 +60,12 @@ genlayer_source_region_read (const GenlayerSourceRegion *region,
         GenlayerGimpLayer visible = gimp_layer_new_from_visible (region->image, region->image,
                                                                  "genlayer reference");
 
-        pixels = read_rgba (GENLAYER_GIMP_DRAWABLE (visible), region->x, region->y,
-                            region->width, region->height);
+        pixels = read_rgba (GENLAYER_GIMP_DRAWABLE (visible), region->x, region->y, region->width,
+                            region->height);
         gimp_item_delete (GENLAYER_GIMP_ITEM (visible));
         return pixels;
     }
     genlayer_gimp_drawable_offsets (region->drawable, &offset_x, &offset_y);
-    return read_rgba (region->drawable, region->x - offset_x, region->y - offset_y,
-                      region->width, region->height);
+    return read_rgba (region->drawable, region->x - offset_x, region->y - offset_y, region->width,
+                      region->height);
 }

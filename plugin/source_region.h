@@ -11,10 +11,11 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
+typedef struct
+{
     GenlayerGimpImage image;
     GenlayerGimpDrawable drawable; /* GENLAYER_GIMP_NONE: none (a recovery into a new image) */
-    gint x;                 /* image coordinates */
+    gint x;                        /* image coordinates */
     gint y;
     gint width;
     gint height;

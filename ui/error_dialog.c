@@ -1,5 +1,5 @@
-#include "dialog_placement.h"
 #include "error_dialog.h"
+#include "dialog_placement.h"
 
 #include <gtk/gtk.h>
 

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 static inline GtkWidget *
 genlayer_vbox_new (gint spacing)
 {
-#if GTK_CHECK_VERSION (3, 0, 0)
+#if GTK_CHECK_VERSION(3, 0, 0)
     return gtk_box_new (GTK_ORIENTATION_VERTICAL, spacing);
 #else
     return gtk_vbox_new (FALSE, spacing);
@@ -24,7 +24,7 @@ genlayer_vbox_new (gint spacing)
 static inline void
 genlayer_label_align_start (GtkWidget *label)
 {
-#if GTK_CHECK_VERSION (3, 16, 0)
+#if GTK_CHECK_VERSION(3, 16, 0)
     gtk_label_set_xalign (GTK_LABEL (label), 0.0);
 #else
     gtk_misc_set_alignment (GTK_MISC (label), 0.0, 0.5);

@@ -22,8 +22,9 @@ static void
 wait_with_gimp_progress (genlayer_job *job, gboolean until_task)
 {
     GMainLoop *loop = g_main_loop_new (NULL, FALSE);
-    GenlayerJobWatch watch = { .job = job, .until_task = until_task, .show = show_in_gimp,
-                               .ended = quit_loop, .data = loop };
+    GenlayerJobWatch watch = {
+        .job = job, .until_task = until_task, .show = show_in_gimp, .ended = quit_loop, .data = loop
+    };
 
     gimp_progress_init ("Generating layer");
     genlayer_job_watch_start (&watch);

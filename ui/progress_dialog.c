@@ -28,11 +28,12 @@ end_dialog (gpointer data)
 void
 genlayer_progress_dialog_run (genlayer_job *job, const gchar *title)
 {
-    GtkWidget *dialog = gimp_dialog_new (title, "genlayer-progress", NULL, GTK_DIALOG_MODAL,
-                                         NULL, NULL, "_Cancel", GTK_RESPONSE_CANCEL, NULL);
+    GtkWidget *dialog = gimp_dialog_new (title, "genlayer-progress", NULL, GTK_DIALOG_MODAL, NULL,
+                                         NULL, "_Cancel", GTK_RESPONSE_CANCEL, NULL);
     gtk_widget_set_name (dialog, "genlayer-progress-dialog");
     genlayer_dialog_place (dialog);
-    GtkWidget *cancel = gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+    GtkWidget *cancel = gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
+                                                            GTK_RESPONSE_CANCEL);
     gtk_widget_set_name (cancel, "genlayer-progress-cancel");
 
     GtkWidget *bar = gtk_progress_bar_new ();
@@ -49,17 +50,19 @@ genlayer_progress_dialog_run (genlayer_job *job, const gchar *title)
     gtk_container_set_border_width (GTK_CONTAINER (content), 12);
     gtk_box_pack_start (GTK_BOX (content), bar, FALSE, FALSE, 0);
     gtk_box_pack_start (GTK_BOX (content), note, FALSE, FALSE, 0);
-    gtk_box_pack_start (GTK_BOX (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), content,
-                        TRUE, TRUE, 0);
+    gtk_box_pack_start (GTK_BOX (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), content, TRUE,
+                        TRUE, 0);
     gtk_widget_show_all (content);
     gtk_widget_hide (note); /* shown once Cancel was pressed */
 
-    GenlayerJobWatch watch = { .job = job, .show = show_progress, .ended = end_dialog,
-                               .data = bar };
+    GenlayerJobWatch watch = {
+        .job = job, .show = show_progress, .ended = end_dialog, .data = bar
+    };
     genlayer_job_watch_start (&watch);
     /* Cancel (or closing the window) only asks the job to stop; the dialog
      * stays until the job says it is final. */
-    while (gimp_dialog_run (GIMP_DIALOG (dialog)) != RESPONSE_JOB_FINAL) {
+    while (gimp_dialog_run (GIMP_DIALOG (dialog)) != RESPONSE_JOB_FINAL)
+    {
         genlayer_job_cancel (job);
         gtk_label_set_text (GTK_LABEL (note), "Cancelling… the task keeps running on the server "
                                               "and can be collected later.");

@@ -54,8 +54,7 @@ store_of (const GPtrArray *jobs)
 
         gtk_list_store_append (store, &iter);
         gtk_list_store_set (store, &iter, COLUMN_CHOSEN, TRUE, COLUMN_PROMPT, job->prompt,
-                            COLUMN_AGE, age, COLUMN_STAGE, job->stage, COLUMN_EXPIRES,
-                            expires, -1);
+                            COLUMN_AGE, age, COLUMN_STAGE, job->stage, COLUMN_EXPIRES, expires, -1);
         g_free (expires);
         g_free (age);
     }
@@ -92,9 +91,9 @@ view_of (GtkListStore *store)
 
     gtk_widget_set_name (view, "genlayer-recover-list");
     g_signal_connect (toggle, "toggled", G_CALLBACK (toggle_row), store);
-    gtk_tree_view_append_column (GTK_TREE_VIEW (view),
-                                 gtk_tree_view_column_new_with_attributes (
-                                     "Import", toggle, "active", COLUMN_CHOSEN, NULL));
+    gtk_tree_view_append_column (
+        GTK_TREE_VIEW (view),
+        gtk_tree_view_column_new_with_attributes ("Import", toggle, "active", COLUMN_CHOSEN, NULL));
     add_text_column (view, "Prompt", COLUMN_PROMPT);
     add_text_column (view, "Started", COLUMN_AGE);
     add_text_column (view, "State", COLUMN_STAGE);
@@ -105,9 +104,9 @@ view_of (GtkListStore *store)
 gboolean
 genlayer_recover_dialog_run (const GPtrArray *jobs, gboolean *chosen)
 {
-    GtkWidget *dialog = gimp_dialog_new ("Recover Generations", "genlayer-recover", NULL, 0,
-                                         NULL, NULL, "_Cancel", GTK_RESPONSE_CANCEL,
-                                         "_Import", GTK_RESPONSE_OK, NULL);
+    GtkWidget *dialog = gimp_dialog_new ("Recover Generations", "genlayer-recover", NULL, 0, NULL,
+                                         NULL, "_Cancel", GTK_RESPONSE_CANCEL, "_Import",
+                                         GTK_RESPONSE_OK, NULL);
     genlayer_dialog_place (dialog);
     GtkListStore *store = store_of (jobs);
     GtkWidget *scrolled = gtk_scrolled_window_new (NULL, NULL);
@@ -128,8 +127,8 @@ genlayer_recover_dialog_run (const GPtrArray *jobs, gboolean *chosen)
     gtk_container_set_border_width (GTK_CONTAINER (content), 12);
     gtk_box_pack_start (GTK_BOX (content), note, FALSE, FALSE, 0);
     gtk_box_pack_start (GTK_BOX (content), scrolled, TRUE, TRUE, 0);
-    gtk_box_pack_start (GTK_BOX (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), content,
-                        TRUE, TRUE, 0);
+    gtk_box_pack_start (GTK_BOX (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), content, TRUE,
+                        TRUE, 0);
     gtk_widget_show_all (content);
 
     accepted = gimp_dialog_run (GIMP_DIALOG (dialog)) == GTK_RESPONSE_OK;

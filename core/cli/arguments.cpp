@@ -72,8 +72,7 @@ std::optional<double> Arguments::number(const std::string& flag) const {
         size_t used = 0;
         double parsed = std::stod(*text, &used);
         if (used == text->size() && parsed > 0) return parsed;
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) {}
     usage_error("The option " + flag + " needs a positive number (got \"" + *text + "\").");
 }
 
@@ -84,8 +83,7 @@ std::optional<int> Arguments::integer(const std::string& flag) const {
         size_t used = 0;
         int parsed = std::stoi(*text, &used);
         if (used == text->size()) return parsed;
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) {}
     usage_error("The option " + flag + " needs a whole number (got \"" + *text + "\").");
 }
 

@@ -23,7 +23,8 @@ std::vector<BatchItem> plan_batch(const std::vector<std::string>& inputs, const 
     for (const auto& input : inputs) {
         BatchItem item;
         item.input = fs::absolute(input).lexically_normal().string();
-        item.output = (fs::absolute(output_dir) / (fs::path(input).stem().string() + ".png")).lexically_normal().string();
+        item.output =
+            (fs::absolute(output_dir) / (fs::path(input).stem().string() + ".png")).lexically_normal().string();
         if (fs::exists(item.output)) {
             item.action = BatchItem::Action::skip_done;
         } else if (auto it = known.find({item.input, item.output}); it != known.end()) {

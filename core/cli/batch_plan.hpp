@@ -18,9 +18,9 @@ struct BatchItem {
         skip_unknown,  // a submit whose outcome is unknown: never sent twice
     };
     Action action = Action::generate;
-    std::string input;   // absolute path
-    std::string output;  // DIR/<input name>.png
-    std::string task_id; // for collect and skip_unknown
+    std::string input;    // absolute path
+    std::string output;   // DIR/<input name>.png
+    std::string task_id;  // for collect and skip_unknown
 };
 
 // `journal` entries match an input by target.batch_input, target.outputs and

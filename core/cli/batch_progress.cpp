@@ -11,7 +11,8 @@ void BatchProgress::update(const BatchCounts& c) {
     std::string bar(size_t(c.total ? finished * kWidth / c.total : kWidth), '#');
     bar.resize(kWidth, '.');
     std::string eta = "--";
-    if (finished > 0 && finished < c.total) eta = std::to_string(int(c.elapsed_s / finished * (c.total - finished))) + " s";
+    if (finished > 0 && finished < c.total)
+        eta = std::to_string(int(c.elapsed_s / finished * (c.total - finished))) + " s";
     char text[160];
     std::snprintf(text, sizeof text, "[%s] %d/%d done, %d failed, %d in flight (limit %d), ETA %s", bar.c_str(), c.done,
                   c.total, c.failed, c.in_flight, c.limit, eta.c_str());

@@ -10,10 +10,10 @@ namespace genlayer::cli {
 
 struct BatchCounts {
     int total = 0;
-    int done = 0;      // written or skipped
+    int done = 0;  // written or skipped
     int failed = 0;
     int in_flight = 0;
-    int limit = 0;     // the gate's current concurrency
+    int limit = 0;  // the gate's current concurrency
     double elapsed_s = 0;
 };
 

@@ -9,15 +9,13 @@ namespace {
 // Jobs beyond the gate's limit prepare and upload while others wait on the gateway.
 constexpr int kPrefetch = 2;
 
-double seconds_since(Clock::time_point since) {
-    return std::chrono::duration<double>(Clock::now() - since).count();
-}
+double seconds_since(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
 
 }  // namespace
 
 BatchScheduler::BatchScheduler(const std::vector<BatchItem>& items, GenerationRequest prototype,
-                               std::function<JobConfig(const BatchItem&)> make_config,
-                               std::shared_ptr<SubmitGate> gate, BatchProgress& progress)
+                               std::function<JobConfig(const BatchItem&)> make_config, std::shared_ptr<SubmitGate> gate,
+                               BatchProgress& progress)
     : items_(items),
       prototype_(std::move(prototype)),
       make_config_(std::move(make_config)),

@@ -20,7 +20,7 @@ namespace genlayer::cli {
 struct BatchSummary {
     int written = 0, collected = 0, skipped = 0;
     std::vector<std::pair<std::string, std::string>> failures;  // input, sentence
-    int first_failure = 0;  // the exit code of the first failure
+    int first_failure = 0;                                      // the exit code of the first failure
     int submits = 0, requests = 0, rate_limited = 0;
     bool interrupted = false;
     double elapsed_s = 0;

@@ -7,11 +7,11 @@
 #include "batch_scheduler.hpp"
 #include "common_options.hpp"
 #include "exit_codes.hpp"
-#include "interrupt.hpp"
-#include "writable_output.hpp"
 #include "gateway/gateway_config.hpp"
 #include "gateway/limits.hpp"
+#include "interrupt.hpp"
 #include "jobs/job.hpp"
+#include "writable_output.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -31,17 +31,22 @@ struct BatchArguments {
 
 // Refuses bad flags, a bad prompt or a bad size before any file is touched.
 BatchArguments read_batch_arguments(int argc, char** argv) {
-    const Arguments args(argc, argv, 2, with_common_flags({"--prompt", "--size", "--resolution", "--jobs", "--output", "--model"}),
+    const Arguments args(argc, argv, 2,
+                         with_common_flags({"--prompt", "--size", "--resolution", "--jobs", "--output", "--model"}),
                          with_common_switches({}));
     BatchArguments batch;
     batch.common = read_common_options(args);
     const auto output_dir = args.value("--output");
-    if (!output_dir || output_dir->empty()) throw Error(GENLAYER_INVALID_REQUEST, "Give --output DIR, the folder for the results.");
-    if (args.positional().empty()) throw Error(GENLAYER_INVALID_REQUEST, "Give the input images: genlayer batch --prompt TEXT --output DIR FILES...");
+    if (!output_dir || output_dir->empty())
+        throw Error(GENLAYER_INVALID_REQUEST, "Give --output DIR, the folder for the results.");
+    if (args.positional().empty())
+        throw Error(GENLAYER_INVALID_REQUEST,
+                    "Give the input images: genlayer batch --prompt TEXT --output DIR FILES...");
     batch.output_dir = *output_dir;
     batch.inputs = args.positional();
     batch.max_jobs = args.integer("--jobs").value_or(4);
-    if (batch.max_jobs < 1 || batch.max_jobs > 64) throw Error(GENLAYER_INVALID_REQUEST, "--jobs must be between 1 and 64.");
+    if (batch.max_jobs < 1 || batch.max_jobs > 64)
+        throw Error(GENLAYER_INVALID_REQUEST, "--jobs must be between 1 and 64.");
 
     GenerationRequest& prototype = batch.prototype;
     prototype.prompt = args.value("--prompt").value_or("");
@@ -54,14 +59,20 @@ BatchArguments read_batch_arguments(int argc, char** argv) {
 
 nlohmann::json summary_json(const BatchSummary& summary, size_t inputs) {
     nlohmann::json report = {
-        {"inputs", inputs},                {"written", summary.written},
-        {"collected", summary.collected},  {"skipped", summary.skipped},
-        {"failed", summary.failures.size()}, {"elapsed_s", summary.elapsed_s},
-        {"submits", summary.submits},      {"requests", summary.requests},
-        {"rate_limited", summary.rate_limited}, {"cost_usd", estimated_cost_usd(summary.submits)},
+        {"inputs", inputs},
+        {"written", summary.written},
+        {"collected", summary.collected},
+        {"skipped", summary.skipped},
+        {"failed", summary.failures.size()},
+        {"elapsed_s", summary.elapsed_s},
+        {"submits", summary.submits},
+        {"requests", summary.requests},
+        {"rate_limited", summary.rate_limited},
+        {"cost_usd", estimated_cost_usd(summary.submits)},
         {"interrupted", summary.interrupted},
     };
-    for (const auto& [input, sentence] : summary.failures) report["failures"].push_back({{"input", input}, {"error", sentence}});
+    for (const auto& [input, sentence] : summary.failures)
+        report["failures"].push_back({{"input", input}, {"error", sentence}});
     return report;
 }
 
@@ -74,7 +85,8 @@ void note_summary(const BatchSummary& summary, BatchProgress& progress) {
                   summary.written, summary.collected, summary.skipped, summary.failures.size(), summary.elapsed_s,
                   summary.submits, estimated_cost_usd(summary.submits), summary.requests, summary.rate_limited);
     progress.note(line);
-    for (const auto& [input, sentence] : summary.failures) progress.note("failed: " + input + ": " + sentence);
+    for (const auto& [input, sentence] : summary.failures)
+        progress.note(std::string("failed: ").append(input).append(": ").append(sentence));
 }
 
 }  // namespace
@@ -106,7 +118,9 @@ int run_batch(int argc, char** argv) {
     if (batch.common.json) std::cout << summary_json(summary, items.size()).dump() << std::endl;
     note_summary(summary, progress);
     if (summary.interrupted) {
-        progress.note("Interrupted: submitted tasks stay in the journal; run the same command again, or `genlayer resume`, to collect them.");
+        progress.note(
+            "Interrupted: submitted tasks stay in the journal; run the same command again, or `genlayer resume`, to "
+            "collect them.");
         return kExitInterrupted;
     }
     return summary.first_failure;

@@ -16,7 +16,8 @@ int run_check(int argc, char** argv) {
     const Arguments args(argc, argv, 2, with_common_flags({}), with_common_switches({}));
     const auto common = read_common_options(args);
     if (!args.positional().empty())
-        throw Error(GENLAYER_INVALID_REQUEST, "check takes no plain arguments; give --base-url to check another gateway.");
+        throw Error(GENLAYER_INVALID_REQUEST,
+                    "check takes no plain arguments; give --base-url to check another gateway.");
     const auto check = check_gateway(load_settings(common.overrides), std::make_shared<CancelToken>());
     if (common.json) {
         std::cout << nlohmann::json{{"base_url", check.base_url},

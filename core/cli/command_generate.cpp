@@ -1,14 +1,14 @@
 // genlayer generate: one generation from the command line.
 #include "commands.hpp"
 
+#include "base/local_file_error.hpp"
 #include "common_options.hpp"
 #include "exit_codes.hpp"
 #include "interrupt.hpp"
 #include "jobs/job.hpp"
+#include "net/url.hpp"
 #include "progress_reporter.hpp"
 #include "writable_output.hpp"
-#include "base/local_file_error.hpp"
-#include "net/url.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -25,7 +25,9 @@ std::vector<std::string> output_paths(const std::string& output, int n) {
     const fs::path path(output);
     std::vector<std::string> paths;
     for (int k = 1; k <= n; ++k)
-        paths.push_back((path.parent_path() / (path.stem().string() + "-" + std::to_string(k) + path.extension().string())).string());
+        paths.push_back(
+            (path.parent_path() / (path.stem().string() + "-" + std::to_string(k) + path.extension().string()))
+                .string());
     return paths;
 }
 
@@ -38,7 +40,8 @@ int run_generate(int argc, char** argv) {
                          with_common_switches({}));
     const auto common = read_common_options(args);
     if (!args.positional().empty())
-        throw Error(GENLAYER_INVALID_REQUEST, "generate takes no plain arguments (got \"" + args.positional()[0] + "\"); use --prompt and --reference.");
+        throw Error(GENLAYER_INVALID_REQUEST, "generate takes no plain arguments (got \"" + args.positional()[0] +
+                                                  "\"); use --prompt and --reference.");
     const auto output = args.value("--output");
     if (!output || output->empty())
         throw Error(GENLAYER_INVALID_REQUEST, "Give --output OUT.png, the file to write the image to.");

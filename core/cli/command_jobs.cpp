@@ -3,8 +3,8 @@
 
 #include "common_options.hpp"
 #include "exit_codes.hpp"
-#include "interrupt.hpp"
 #include "gateway/gateway_config.hpp"
+#include "interrupt.hpp"
 #include "jobs/job.hpp"
 #include "progress_reporter.hpp"
 
@@ -45,15 +45,16 @@ int run_jobs(int argc, char** argv) {
             ++pruned;
             continue;
         }
-        listing.push_back({{"job_id", entry.job_id},
-                           {"stage", to_string(entry.stage)},
-                           {"task_id", entry.task_id},
-                           {"age_s", now - entry.created_at},
-                           {"expires_in_s", entry.expires_at ? nlohmann::json(entry.expires_at - now) : nlohmann::json(nullptr)},
-                           {"collectable", entry.collectable(now)},
-                           {"prompt", entry.request.value("prompt", "")},
-                           {"target", entry.target},
-                           {"error", entry.error}});
+        listing.push_back(
+            {{"job_id", entry.job_id},
+             {"stage", to_string(entry.stage)},
+             {"task_id", entry.task_id},
+             {"age_s", now - entry.created_at},
+             {"expires_in_s", entry.expires_at ? nlohmann::json(entry.expires_at - now) : nlohmann::json(nullptr)},
+             {"collectable", entry.collectable(now)},
+             {"prompt", entry.request.value("prompt", "")},
+             {"target", entry.target},
+             {"error", entry.error}});
     }
     if (common.json) {
         std::cout << nlohmann::json{{"jobs", listing}, {"pruned", pruned}}.dump() << std::endl;
@@ -62,7 +63,8 @@ int run_jobs(int argc, char** argv) {
     if (args.has("--prune")) std::printf("pruned %d collected, failed or expired jobs\n", pruned);
     for (const auto& job : listing) {
         const std::string prompt = job["prompt"].get<std::string>().substr(0, 40);
-        const std::string left = job["expires_in_s"].is_null() ? "-" : duration_text(job["expires_in_s"].get<long long>());
+        const std::string left =
+            job["expires_in_s"].is_null() ? "-" : duration_text(job["expires_in_s"].get<long long>());
         std::printf("%-26s %-16s %-26s age %-7s left %-7s %s\n", job["job_id"].get<std::string>().c_str(),
                     job["stage"].get<std::string>().c_str(), job["task_id"].get<std::string>().c_str(),
                     duration_text(job["age_s"].get<long long>()).c_str(), left.c_str(), prompt.c_str());
@@ -118,7 +120,8 @@ int run_resume(int argc, char** argv) {
     }
     if (common.json) std::cout << nlohmann::json{{"collected", outputs}, {"failed", failed}}.dump() << std::endl;
     progress.note(std::to_string(collected) + " collected, " + std::to_string(failed) + " failed" +
-                  (left_to_host ? ", " + std::to_string(left_to_host) + " left for GIMP's Recover Generations" : "") + ".");
+                  (left_to_host ? ", " + std::to_string(left_to_host) + " left for GIMP's Recover Generations" : "") +
+                  ".");
     if (interrupted()) return kExitInterrupted;
     return first_failure;
 }

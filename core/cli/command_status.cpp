@@ -29,13 +29,15 @@ const char* status_text(TaskStatus status) {
 int run_status(int argc, char** argv) {
     const Arguments args(argc, argv, 2, with_common_flags({}), with_common_switches({}));
     const auto common = read_common_options(args);
-    if (args.positional().size() != 1) throw Error(GENLAYER_INVALID_REQUEST, "Give one task id: genlayer status TASK_ID.");
+    if (args.positional().size() != 1)
+        throw Error(GENLAYER_INVALID_REQUEST, "Give one task id: genlayer status TASK_ID.");
     const auto& task_id = args.positional()[0];
     require_task_id(task_id, true);
 
     const auto settings = load_settings(common.overrides);
     require_api_key(settings);
-    GatewayClient gateway(gateway_config(settings, deadline_after(settings.timeout_s)), std::make_shared<CancelToken>());
+    GatewayClient gateway(gateway_config(settings, deadline_after(settings.timeout_s)),
+                          std::make_shared<CancelToken>());
     const auto task = gateway.status(task_id);
 
     nlohmann::json out = {{"id", task.id}, {"status", status_text(task.status)}, {"progress", task.progress}};

@@ -5,7 +5,8 @@
 namespace genlayer::cli {
 
 std::vector<std::string> with_common_flags(std::vector<std::string> flags) {
-    flags.insert(flags.end(), {"--base-url", "--timeout", "--connect-timeout", "--stall-timeout", "--poll", "--size-dialect"});
+    flags.insert(flags.end(),
+                 {"--base-url", "--timeout", "--connect-timeout", "--stall-timeout", "--poll", "--size-dialect"});
     return flags;
 }
 
@@ -24,7 +25,8 @@ CommonOptions read_common_options(const Arguments& args) {
     options.json = args.has("--json");
     options.quiet = args.has("--quiet");
     if (auto poll = args.value("--poll")) {
-        if (*poll == "documented") options.poll_mode = PollMode::documented;
+        if (*poll == "documented")
+            options.poll_mode = PollMode::documented;
         else if (*poll != "adaptive")
             throw Error(GENLAYER_INVALID_REQUEST, "--poll takes adaptive or documented (got \"" + *poll + "\").");
     }

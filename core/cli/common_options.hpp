@@ -3,8 +3,8 @@
 #pragma once
 
 #include "arguments.hpp"
-#include "jobs/poll_schedule.hpp"
 #include "gateway/settings.hpp"
+#include "jobs/poll_schedule.hpp"
 
 #include <string>
 #include <vector>

@@ -10,11 +10,11 @@ namespace genlayer::cli {
 enum ExitCode : int {
     kExitOk = 0,
     kExitInternal = 1,
-    kExitUsage = 2,          // usage or invalid request
+    kExitUsage = 2,  // usage or invalid request
     kExitAuth = 3,
-    kExitQuota = 4,          // quota, or rate limit after every retry
+    kExitQuota = 4,  // quota, or rate limit after every retry
     kExitNetwork = 5,
-    kExitTaskFailed = 6,     // the task failed, the content was refused, or the result expired
+    kExitTaskFailed = 6,  // the task failed, the content was refused, or the result expired
     kExitTimeout = 7,
     kExitBadResponse = 8,
     kExitLocalFile = 9,      // a local file or folder could not be written: full disk, read-only, permissions

@@ -1,7 +1,7 @@
 // genlayer: the command-line face of the core.
+#include "base/status.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "base/status.hpp"
 
 #include <cstdio>
 #include <cstring>

@@ -1,7 +1,7 @@
 #include "status_line.hpp"
 
-#include <cstdio>
 #include <unistd.h>
+#include <cstdio>
 
 namespace genlayer::cli {
 

@@ -2,10 +2,10 @@
 
 #include "base/local_file_error.hpp"
 
-#include <cerrno>
 #include <fcntl.h>
-#include <string>
 #include <unistd.h>
+#include <cerrno>
+#include <string>
 
 namespace genlayer::cli {
 namespace fs = std::filesystem;

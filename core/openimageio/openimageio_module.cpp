@@ -45,8 +45,7 @@ constexpr int kRowsPerRead = 256;
 
 bool read_channels(ImageInput& input, int channels, RgbaImage& image) {
     const ImageSpec& spec = input.spec();
-    if (spec.tile_width > 0)
-        return input.read_image(0, 0, 0, channels, TypeDesc::UINT8, image.pixels.data(), 4);
+    if (spec.tile_width > 0) return input.read_image(0, 0, 0, channels, TypeDesc::UINT8, image.pixels.data(), 4);
     for (int row = 0; row < spec.height; row += kRowsPerRead) {
         const int end = std::min(spec.height, row + kRowsPerRead);
         if (!input.read_scanlines(0, 0, spec.y + row, spec.y + end, spec.z, 0, channels, TypeDesc::UINT8,
@@ -61,17 +60,16 @@ bool read_channels(ImageInput& input, int channels, RgbaImage& image) {
 void complete_rgba(int channels, RgbaImage& image) {
     uint8_t* const end = image.pixels.data() + image.pixels.size();
     switch (channels) {
-    case 1:  // gray
-        for (uint8_t* p = image.pixels.data(); p != end; p += 4) p[1] = p[2] = p[0], p[3] = 255;
-        break;
-    case 2:  // gray + alpha
-        for (uint8_t* p = image.pixels.data(); p != end; p += 4) p[3] = p[1], p[1] = p[2] = p[0];
-        break;
-    case 3:  // RGB
-        for (uint8_t* p = image.pixels.data(); p != end; p += 4) p[3] = 255;
-        break;
-    default:
-        break;
+        case 1:  // gray
+            for (uint8_t* p = image.pixels.data(); p != end; p += 4) p[1] = p[2] = p[0], p[3] = 255;
+            break;
+        case 2:  // gray + alpha
+            for (uint8_t* p = image.pixels.data(); p != end; p += 4) p[3] = p[1], p[1] = p[2] = p[0];
+            break;
+        case 3:  // RGB
+            for (uint8_t* p = image.pixels.data(); p != end; p += 4) p[3] = 255;
+            break;
+        default: break;
     }
 }
 

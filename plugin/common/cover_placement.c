@@ -12,7 +12,7 @@ genlayer_cover_region (gint region_width, gint region_height, gint64 image_width
         scaled_height = (image_height * region_width + image_width - 1) / image_width;
     else
         scaled_width = (image_width * region_height + image_height - 1) / image_height;
-    return (GenlayerCover) {
+    return (GenlayerCover){
         .scaled_width = (gint) scaled_width,
         .scaled_height = (gint) scaled_height,
         .crop_x = (gint) ((scaled_width - region_width) / 2),

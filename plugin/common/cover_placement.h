@@ -10,17 +10,18 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
-    gint scaled_width;   /* the image scaled: at least the region's size */
+typedef struct
+{
+    gint scaled_width; /* the image scaled: at least the region's size */
     gint scaled_height;
-    gint crop_x;         /* where the region starts in the scaled image */
+    gint crop_x; /* where the region starts in the scaled image */
     gint crop_y;
 } GenlayerCover;
 
 /* How an image of image_width x image_height covers a region of
  * region_width x region_height. */
-GenlayerCover genlayer_cover_region (gint region_width, gint region_height,
-                                     gint64 image_width, gint64 image_height);
+GenlayerCover genlayer_cover_region (gint region_width, gint region_height, gint64 image_width,
+                                     gint64 image_height);
 
 G_END_DECLS
 

@@ -17,8 +17,8 @@ G_BEGIN_DECLS
  * per values->placement, masked per values->mask, each with `metadata_json`
  * as its genlayer-info parasite, all in one undo group, at the place `data`
  * describes. Returns the new layers' ids (count of them; free with g_free). */
-typedef gint32 *(*GenlayerLayerInserter) (gpointer data, const genlayer_image *images,
-                                          guint count, const GenlayerPluginValues *values,
+typedef gint32 *(*GenlayerLayerInserter) (gpointer data, const genlayer_image *images, guint count,
+                                          const GenlayerPluginValues *values,
                                           const gchar *metadata_json);
 
 /* Inserts the images of the DONE `job` with `insert` (the parasite names

@@ -3,7 +3,8 @@
 gchar *
 genlayer_job_progress_text (const genlayer_progress *progress)
 {
-    switch (progress->state) {
+    switch (progress->state)
+    {
     case GENLAYER_JOB_PREPARING:
         return g_strdup ("Preparing…");
     case GENLAYER_JOB_UPLOADING:

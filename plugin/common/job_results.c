@@ -1,8 +1,7 @@
 #include "job_results.h"
 
 genlayer_status
-genlayer_job_results_read (genlayer_job *job, genlayer_image **images, guint *count,
-                           gchar **error)
+genlayer_job_results_read (genlayer_job *job, genlayer_image **images, guint *count, gchar **error)
 {
     genlayer_status status = GENLAYER_OK;
 

@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 /* Every result of the DONE `job`: *images (*count of them; free the array
  * with g_free, the pixels belong to the job) and GENLAYER_OK, or the
  * failure with the job's one-sentence *error (free it). */
-genlayer_status genlayer_job_results_read (genlayer_job *job, genlayer_image **images,
-                                           guint *count, gchar **error);
+genlayer_status genlayer_job_results_read (genlayer_job *job, genlayer_image **images, guint *count,
+                                           gchar **error);
 
 G_END_DECLS
 

@@ -57,12 +57,12 @@ genlayer_job_target_read (JsonObject *object, const gchar *host, GenlayerJobTarg
     const gchar *written_by = json_object_get_string_member_with_default (object, "host", NULL);
     JsonObject *region = NULL;
 
-    *target = (GenlayerJobTarget) { .image = -1, .drawable = -1 };
+    *target = (GenlayerJobTarget){ .image = -1, .drawable = -1 };
     if (! is_gimp_host (written_by))
         return FALSE;
-    target->same_session
-        = g_strcmp0 (written_by, host) == 0
-          && json_object_get_int_member_with_default (object, "gimp_pid", -1) == gimp_session ();
+    target->same_session = g_strcmp0 (written_by, host) == 0
+                           && json_object_get_int_member_with_default (object, "gimp_pid", -1)
+                                  == gimp_session ();
     target->image = (gint32) json_object_get_int_member_with_default (object, "image", -1);
     target->image_file = dup_string_member (object, "image_file");
     target->drawable = (gint32) json_object_get_int_member_with_default (object, "drawable", -1);

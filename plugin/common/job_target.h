@@ -15,20 +15,21 @@ G_BEGIN_DECLS
 #define GENLAYER_HOST_GIMP2 "gimp-2.10"
 #define GENLAYER_HOST_GIMP3 "gimp-3"
 
-typedef struct {
+typedef struct
+{
     /* Image and item ids are numbered anew in every GIMP session: they mean
      * something only when same_session is TRUE. The file and layer name last. */
     gint32 image;
-    gchar *image_file;      /* NULL for an image never saved or opened from a file */
+    gchar *image_file; /* NULL for an image never saved or opened from a file */
     gint32 drawable;
     gchar *drawable_name;
-    gboolean same_session;  /* read back under the GIMP process and host that wrote it */
-    gint x;                 /* the source region, image coordinates */
+    gboolean same_session; /* read back under the GIMP process and host that wrote it */
+    gint x;                /* the source region, image coordinates */
     gint y;
     gint width;
     gint height;
-    gint placement;         /* GenlayerPlacement */
-    gboolean mask;          /* the layers get a mask from the selection */
+    gint placement; /* GenlayerPlacement */
+    gboolean mask;  /* the layers get a mask from the selection */
 } GenlayerJobTarget;
 
 /* A JSON object: `host`, GIMP's process id, image id and file, drawable id

@@ -12,7 +12,8 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
+typedef struct
+{
     genlayer_job *job;
     /* Stop as soon as the server's task id is known, not only when final. */
     gboolean until_task;

@@ -22,9 +22,8 @@ job_of (JsonObject *entry, const gchar *host)
     job->created_at = json_object_get_int_member_with_default (entry, "created_at", 0);
     job->expires_at = json_object_get_int_member_with_default (entry, "expires_at", 0);
     job->collectable = json_object_get_boolean_member_with_default (entry, "collectable", FALSE);
-    job->prompt = g_strdup (request ? json_object_get_string_member_with_default (request,
-                                                                                  "prompt", "")
-                                    : "");
+    job->prompt = g_strdup (
+        request ? json_object_get_string_member_with_default (request, "prompt", "") : "");
     job->n = request ? (gint) json_object_get_int_member_with_default (request, "n", 1) : 1;
     return job;
 }
@@ -33,16 +32,16 @@ job_of (JsonObject *entry, const gchar *host)
 static GPtrArray *
 journaled_jobs (genlayer_client *client, const gchar *host)
 {
-    GPtrArray *jobs
-        = g_ptr_array_new_with_free_func ((GDestroyNotify) genlayer_journaled_job_free);
+    GPtrArray *jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) genlayer_journaled_job_free);
     JsonNode *root = json_from_string (genlayer_client_journal_json (client), NULL);
     JsonArray *entries = root && JSON_NODE_HOLDS_ARRAY (root) ? json_node_get_array (root) : NULL;
 
     for (guint i = 0; entries && i < json_array_get_length (entries); i++)
     {
         JsonNode *entry = json_array_get_element (entries, i);
-        GenlayerJournaledJob *job
-            = JSON_NODE_HOLDS_OBJECT (entry) ? job_of (json_node_get_object (entry), host) : NULL;
+        GenlayerJournaledJob *job = JSON_NODE_HOLDS_OBJECT (entry)
+                                        ? job_of (json_node_get_object (entry), host)
+                                        : NULL;
 
         if (job)
             g_ptr_array_add (jobs, job);
@@ -76,7 +75,8 @@ genlayer_journaled_job_find (genlayer_client *client, const gchar *host, const g
     if (! found)
         *error = g_strdup_printf ("The task %s is not one that GIMP submitted on this "
                                   "computer (see `genlayer jobs`); only those can be "
-                                  "collected into an image.", task_id);
+                                  "collected into an image.",
+                                  task_id);
     return found;
 }
 

@@ -14,7 +14,8 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
+typedef struct
+{
     gchar *task_id;
     gchar *stage;         /* the journal's stage, e.g. "submitted" */
     gint64 created_at;    /* unix seconds */

@@ -26,16 +26,16 @@ genlayer_layer_metadata_json (genlayer_job *job, const GenlayerPluginValues *val
     gchar *created = g_date_time_format_iso8601 (now);
 
     json_builder_begin_object (builder);
-    genlayer_json_add_string (builder, "model",
-                              json_object_get_string_member_with_default (requested, "model",
-                                                                          values->model));
+    genlayer_json_add_string (
+        builder, "model",
+        json_object_get_string_member_with_default (requested, "model", values->model));
     genlayer_json_add_string (builder, "prompt", values->prompt);
-    genlayer_json_add_string (builder, "size",
-                              json_object_get_string_member_with_default (requested, "size",
-                                                                          values->size));
-    genlayer_json_add_string (builder, "resolution",
-                              json_object_get_string_member_with_default (requested, "resolution",
-                                                                          values->resolution));
+    genlayer_json_add_string (
+        builder, "size",
+        json_object_get_string_member_with_default (requested, "size", values->size));
+    genlayer_json_add_string (
+        builder, "resolution",
+        json_object_get_string_member_with_default (requested, "resolution", values->resolution));
     genlayer_json_add_int (builder, "n", values->n);
     genlayer_json_add_string (builder, "task_id", genlayer_job_task_id (job));
     genlayer_json_add_string (builder, "created", created);

@@ -19,8 +19,7 @@ G_BEGIN_DECLS
 /* The JSON text of a finished job's metadata. Model, size and resolution are
  * the ones the core actually requested ("auto" resolved); values fill in
  * what the core does not report. Free with g_free. */
-gchar *genlayer_layer_metadata_json (genlayer_job *job,
-                                     const GenlayerPluginValues *values,
+gchar *genlayer_layer_metadata_json (genlayer_job *job, const GenlayerPluginValues *values,
                                      const gchar *source_layer_name);
 
 G_END_DECLS

@@ -6,8 +6,8 @@ gchar *
 genlayer_layer_name (const gchar *prompt, guint index, guint count)
 {
     gchar *valid = g_utf8_make_valid (prompt, -1);
-    gchar *head = g_utf8_substring (valid, 0, MIN (g_utf8_strlen (valid, -1),
-                                                   NAME_PROMPT_CHARACTERS));
+    gchar *head = g_utf8_substring (valid, 0,
+                                    MIN (g_utf8_strlen (valid, -1), NAME_PROMPT_CHARACTERS));
     gchar *name;
 
     /* A multi-line prompt still makes a one-line name. */

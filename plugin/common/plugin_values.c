@@ -11,7 +11,8 @@ const GenlayerChoice genlayer_reference_choices[3] = {
 };
 
 const GenlayerChoice genlayer_placement_choices[2] = {
-    { GENLAYER_PLACEMENT_GENERATED_SIZE, "generated-size", "Generated size, at the region's corner" },
+    { GENLAYER_PLACEMENT_GENERATED_SIZE, "generated-size",
+      "Generated size, at the region's corner" },
     { GENLAYER_PLACEMENT_COVER_REGION, "cover", "Scaled to cover the region" },
 };
 
@@ -60,7 +61,8 @@ genlayer_plugin_values_copy (GenlayerPluginValues *dest, const GenlayerPluginVal
 gchar *
 genlayer_plugin_values_refusal (const GenlayerPluginValues *values)
 {
-    if (values->reference < GENLAYER_REFERENCE_NONE || values->reference > GENLAYER_REFERENCE_VISIBLE)
+    if (values->reference < GENLAYER_REFERENCE_NONE
+        || values->reference > GENLAYER_REFERENCE_VISIBLE)
         return g_strdup ("The reference must be 0 (none), 1 (the layer) or 2 (the visible image).");
     /* The core reads n = 0 as 1; the procedure promises the core's range. */
     const genlayer_limits limits = genlayer_plugin_limits ();
@@ -101,7 +103,8 @@ node_is_number (JsonNode *node)
 }
 
 /* The options as parsed, committed to the values only when all are valid. */
-typedef struct {
+typedef struct
+{
     const gchar *model;
     const gchar *response_format;
     gdouble timeout_s;
@@ -112,32 +115,42 @@ typedef struct {
 static gchar *
 parse_option (ParsedOptions *parsed, const gchar *key, JsonNode *node)
 {
-    if (g_strcmp0 (key, "model") == 0) {
-        if (!node_holds (node, G_TYPE_STRING) || *json_node_get_string (node) == '\0')
-            return g_strdup ("Option \"model\" must be a non-empty string such as \"gpt-image-2\".");
+    if (g_strcmp0 (key, "model") == 0)
+    {
+        if (! node_holds (node, G_TYPE_STRING) || *json_node_get_string (node) == '\0')
+            return g_strdup (
+                "Option \"model\" must be a non-empty string such as \"gpt-image-2\".");
         parsed->model = json_node_get_string (node);
-    } else if (g_strcmp0 (key, "response_format") == 0) {
-        if (!node_holds (node, G_TYPE_STRING) || !is_response_format (json_node_get_string (node)))
+    }
+    else if (g_strcmp0 (key, "response_format") == 0)
+    {
+        if (! node_holds (node, G_TYPE_STRING)
+            || ! is_response_format (json_node_get_string (node)))
             return g_strdup ("Option \"response_format\" must be \"url\" or \"b64_json\".");
         parsed->response_format = json_node_get_string (node);
-    } else if (g_strcmp0 (key, "timeout_s") == 0) {
-        if (!node_is_number (node) || json_node_get_double (node) <= 0.0)
+    }
+    else if (g_strcmp0 (key, "timeout_s") == 0)
+    {
+        if (! node_is_number (node) || json_node_get_double (node) <= 0.0)
             return g_strdup ("Option \"timeout_s\" must be a number of seconds greater than 0.");
         parsed->timeout_s = json_node_get_double (node);
-    } else if (g_strcmp0 (key, "mask") == 0) {
-        if (!node_holds (node, G_TYPE_BOOLEAN))
+    }
+    else if (g_strcmp0 (key, "mask") == 0)
+    {
+        if (! node_holds (node, G_TYPE_BOOLEAN))
             return g_strdup ("Option \"mask\" must be true or false.");
         parsed->mask = json_node_get_boolean (node);
-    } else {
-        return g_strdup_printf ("Option \"%s\" is not known; use model, response_format, timeout_s or mask.",
-                                key);
+    }
+    else
+    {
+        return g_strdup_printf (
+            "Option \"%s\" is not known; use model, response_format, timeout_s or mask.", key);
     }
     return NULL;
 }
 
 gboolean
-genlayer_plugin_values_apply_options (GenlayerPluginValues *values,
-                                      const gchar *options_json,
+genlayer_plugin_values_apply_options (GenlayerPluginValues *values, const gchar *options_json,
                                       gchar **error)
 {
     if (options_json == NULL || *options_json == '\0')
@@ -147,13 +160,16 @@ genlayer_plugin_values_apply_options (GenlayerPluginValues *values,
     JsonNode *root = NULL;
     if (json_parser_load_from_data (parser, options_json, -1, NULL))
         root = json_parser_get_root (parser);
-    if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)) {
-        *error = g_strdup ("The options are not a JSON object; pass one such as {\"mask\": false} or an empty string.");
+    if (root == NULL || ! JSON_NODE_HOLDS_OBJECT (root))
+    {
+        *error = g_strdup ("The options are not a JSON object; pass one such as {\"mask\": false} "
+                           "or an empty string.");
         g_object_unref (parser);
         return FALSE;
     }
 
-    ParsedOptions parsed = { values->model, values->response_format, values->timeout_s, values->mask };
+    ParsedOptions parsed = { values->model, values->response_format, values->timeout_s,
+                             values->mask };
     JsonObject *object = json_node_get_object (root);
     GList *members = json_object_get_members (object);
     gchar *refusal = NULL;
@@ -161,12 +177,15 @@ genlayer_plugin_values_apply_options (GenlayerPluginValues *values,
         refusal = parse_option (&parsed, m->data, json_object_get_member (object, m->data));
     g_list_free (members);
 
-    if (refusal == NULL) {
+    if (refusal == NULL)
+    {
         set_string (&values->model, parsed.model);
         set_string (&values->response_format, parsed.response_format);
         values->timeout_s = parsed.timeout_s;
         values->mask = parsed.mask;
-    } else {
+    }
+    else
+    {
         *error = refusal;
     }
     g_object_unref (parser);
@@ -178,7 +197,8 @@ static void
 load_string (GKeyFile *file, const gchar *key, gchar **field)
 {
     gchar *text = g_key_file_get_string (file, VALUES_GROUP, key, NULL);
-    if (text != NULL) {
+    if (text != NULL)
+    {
         g_free (*field);
         *field = text;
     }
@@ -221,7 +241,8 @@ void
 genlayer_plugin_values_load (GenlayerPluginValues *values, const gchar *path)
 {
     GKeyFile *file = g_key_file_new ();
-    if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL)) {
+    if (! g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+    {
         g_key_file_free (file);
         return;
     }

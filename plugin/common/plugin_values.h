@@ -24,17 +24,19 @@ typedef enum {
 } GenlayerPlacement;
 
 /* One value of the reference or placement as a menu and a script name it. */
-typedef struct {
-    gint value;          /* GenlayerReferenceSource or GenlayerPlacement */
-    const gchar *nick;   /* what a GIMP 3 script passes, e.g. "layer" */
-    const gchar *label;  /* what a menu shows */
+typedef struct
+{
+    gint value;         /* GenlayerReferenceSource or GenlayerPlacement */
+    const gchar *nick;  /* what a GIMP 3 script passes, e.g. "layer" */
+    const gchar *label; /* what a menu shows */
 } GenlayerChoice;
 
 /* Every reference and placement, in the order of their values. */
 extern const GenlayerChoice genlayer_reference_choices[3];
 extern const GenlayerChoice genlayer_placement_choices[2];
 
-typedef struct {
+typedef struct
+{
     gchar *prompt;
     gchar *size;             /* "auto" or "WxH" */
     gchar *resolution;       /* "auto", "1024", "1536", "2048" */
@@ -43,10 +45,10 @@ typedef struct {
     gint n;                  /* 1..4 */
     gint placement;          /* GenlayerPlacement */
     /* From the JSON `options` parameter. */
-    gchar *model;            /* "gpt-image-2" */
-    gchar *response_format;  /* "url" or "b64_json" */
-    gdouble timeout_s;       /* 0: the client's default */
-    gboolean mask;           /* add a layer mask from the selection */
+    gchar *model;           /* "gpt-image-2" */
+    gchar *response_format; /* "url" or "b64_json" */
+    gdouble timeout_s;      /* 0: the client's default */
+    gboolean mask;          /* add a layer mask from the selection */
 } GenlayerPluginValues;
 
 /* The defaults a first-time user sees. */
@@ -61,8 +63,7 @@ gchar *genlayer_plugin_values_refusal (const GenlayerPluginValues *values);
 /* Parses the `options` JSON object into values (unknown keys refused).
  * Returns FALSE with a one-sentence *error on bad JSON or a bad field. */
 gboolean genlayer_plugin_values_apply_options (GenlayerPluginValues *values,
-                                               const gchar *options_json,
-                                               gchar **error);
+                                               const gchar *options_json, gchar **error);
 
 /* Last values survive GIMP restarts: stored as a GKeyFile at `path`
  * (the plug-in passes a file in GIMP's profile). Load leaves the

@@ -3,8 +3,7 @@
 #include <string.h>
 
 void
-genlayer_procedure_results_take (GenlayerProcedureResults *results,
-                                 GenlayerProcedureResults *more)
+genlayer_procedure_results_take (GenlayerProcedureResults *results, GenlayerProcedureResults *more)
 {
     if (more->n_layers > 0)
     {

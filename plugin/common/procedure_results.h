@@ -9,10 +9,11 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
-    gint32 *layers;  /* the new layers' ids, top to bottom */
+typedef struct
+{
+    gint32 *layers; /* the new layers' ids, top to bottom */
     gint n_layers;
-    gchar *task_id;  /* the server's task id */
+    gchar *task_id; /* the server's task id */
 } GenlayerProcedureResults;
 
 /* Appends the layers and takes the task id of `more`, which is left empty. */

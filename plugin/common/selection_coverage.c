@@ -7,10 +7,9 @@ genlayer_selection_coverage_clear (GenlayerSelectionCoverage *selection)
 }
 
 gboolean
-genlayer_selection_coverage_on_layer (const GenlayerSelectionCoverage *selection,
-                                      gint layer_x, gint layer_y, gint layer_width,
-                                      gint layer_height, gint *x, gint *y, gint *width,
-                                      gint *height, const guchar **first)
+genlayer_selection_coverage_on_layer (const GenlayerSelectionCoverage *selection, gint layer_x,
+                                      gint layer_y, gint layer_width, gint layer_height, gint *x,
+                                      gint *y, gint *width, gint *height, const guchar **first)
 {
     /* The selection in the layer's coordinates, cut to the layer. */
     const gint left = selection->x - layer_x;

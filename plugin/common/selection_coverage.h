@@ -17,12 +17,13 @@ G_BEGIN_DECLS
  * writes them without a gamma conversion. */
 #define GENLAYER_COVERAGE_FORMAT "Y u8"
 
-typedef struct {
-    gint x;            /* the selection's bounds, image coordinates */
+typedef struct
+{
+    gint x; /* the selection's bounds, image coordinates */
     gint y;
     gint width;
     gint height;
-    guchar *coverage;  /* width * height bytes, 0 to 255; NULL when nothing was selected */
+    guchar *coverage; /* width * height bytes, 0 to 255; NULL when nothing was selected */
 } GenlayerSelectionCoverage;
 
 void genlayer_selection_coverage_clear (GenlayerSelectionCoverage *selection);
@@ -33,9 +34,8 @@ void genlayer_selection_coverage_clear (GenlayerSelectionCoverage *selection);
  * selection->width bytes apart). FALSE when they do not overlap. */
 gboolean genlayer_selection_coverage_on_layer (const GenlayerSelectionCoverage *selection,
                                                gint layer_x, gint layer_y, gint layer_width,
-                                               gint layer_height, gint *x, gint *y,
-                                               gint *width, gint *height,
-                                               const guchar **first);
+                                               gint layer_height, gint *x, gint *y, gint *width,
+                                               gint *height, const guchar **first);
 
 G_END_DECLS
 

@@ -6,9 +6,10 @@
 static gboolean
 collect_sizes (JsonArray *entries, GPtrArray *sizes)
 {
-    for (guint i = 0; i < json_array_get_length (entries); i++) {
+    for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
         JsonNode *entry = json_array_get_element (entries, i);
-        if (!JSON_NODE_HOLDS_VALUE (entry) || json_node_get_value_type (entry) != G_TYPE_STRING)
+        if (! JSON_NODE_HOLDS_VALUE (entry) || json_node_get_value_type (entry) != G_TYPE_STRING)
             return FALSE;
         g_ptr_array_add (sizes, g_strdup (json_node_get_string (entry)));
     }
@@ -20,19 +21,21 @@ collect_sizes (JsonArray *entries, GPtrArray *sizes)
 static gboolean
 collect_tiers (JsonNode *root, GPtrArray *sizes, GPtrArray *resolutions)
 {
-    if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    if (root == NULL || ! JSON_NODE_HOLDS_OBJECT (root))
         return FALSE;
     JsonNode *tiers_node = json_object_get_member (json_node_get_object (root), "tiers");
-    if (tiers_node == NULL || !JSON_NODE_HOLDS_OBJECT (tiers_node))
+    if (tiers_node == NULL || ! JSON_NODE_HOLDS_OBJECT (tiers_node))
         return FALSE;
 
     JsonObject *tiers = json_node_get_object (tiers_node);
     GList *names = json_object_get_members (tiers);
     gboolean well_formed = TRUE;
-    for (GList *name = names; name != NULL && well_formed; name = name->next) {
+    for (GList *name = names; name != NULL && well_formed; name = name->next)
+    {
         JsonNode *tier = json_object_get_member (tiers, name->data);
         well_formed = JSON_NODE_HOLDS_ARRAY (tier);
-        if (well_formed) {
+        if (well_formed)
+        {
             g_ptr_array_add (resolutions, g_strdup (name->data));
             well_formed = collect_sizes (json_node_get_array (tier), sizes);
         }
@@ -61,9 +64,9 @@ genlayer_size_choices_parse (const gchar *table_json, gchar ***sizes, gchar ***r
     GPtrArray *table_resolutions = g_ptr_array_new_with_free_func (g_free);
 
     JsonParser *parser = json_parser_new ();
-    gboolean read = table_json != NULL
-                    && json_parser_load_from_data (parser, table_json, -1, NULL)
-                    && collect_tiers (json_parser_get_root (parser), table_sizes, table_resolutions);
+    gboolean read = table_json != NULL && json_parser_load_from_data (parser, table_json, -1, NULL)
+                    && collect_tiers (json_parser_get_root (parser), table_sizes,
+                                      table_resolutions);
     g_object_unref (parser);
 
     *sizes = finish_list (table_sizes, read);

@@ -14,8 +14,7 @@ G_BEGIN_DECLS
  * lists (free with g_strfreev): every size in table order, and every tier,
  * each list starting with "auto". On unreadable JSON both lists hold only
  * "auto" and FALSE is returned. */
-gboolean genlayer_size_choices_parse (const gchar *table_json,
-                                      gchar ***sizes,
+gboolean genlayer_size_choices_parse (const gchar *table_json, gchar ***sizes,
                                       gchar ***resolutions);
 
 G_END_DECLS

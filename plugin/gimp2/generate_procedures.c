@@ -9,7 +9,8 @@
 #include "generate_dialog.h"
 
 /* What the values sources read from. */
-typedef struct {
+typedef struct
+{
     const GimpParam *params;
     gint n_params;
     genlayer_client *client;
@@ -56,14 +57,13 @@ GimpPDBStatusType
 genlayer_run_generate (GimpRunMode run_mode, const GimpParam *params, gint n_params,
                        genlayer_client *client, GenlayerProcedureResults *out, gchar **error)
 {
-    return run_generation (GENLAYER_GENERATE_AND_INSERT, run_mode, params, n_params, client,
-                           out, error);
+    return run_generation (GENLAYER_GENERATE_AND_INSERT, run_mode, params, n_params, client, out,
+                           error);
 }
 
 GimpPDBStatusType
 genlayer_run_submit (GimpRunMode run_mode, const GimpParam *params, gint n_params,
                      genlayer_client *client, GenlayerProcedureResults *out, gchar **error)
 {
-    return run_generation (GENLAYER_SUBMIT_ONLY, run_mode, params, n_params, client, out,
-                           error);
+    return run_generation (GENLAYER_SUBMIT_ONLY, run_mode, params, n_params, client, out, error);
 }

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 #define GENLAYER_GIMP_HOST GENLAYER_HOST_GIMP2
 
 typedef gint32 GenlayerGimpImage;
-typedef gint32 GenlayerGimpDrawable;  /* a layer, layer mask or channel */
+typedef gint32 GenlayerGimpDrawable; /* a layer, layer mask or channel */
 typedef gint32 GenlayerGimpLayer;
 typedef gint32 GenlayerGimpLayerMask;
 

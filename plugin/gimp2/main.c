@@ -26,7 +26,8 @@ static const GimpParamDef return_definitions[] = {
     { GIMP_PDB_STRING, "task-id", "The server's task id" },
 };
 
-typedef struct {
+typedef struct
+{
     const gchar *name;
     const gchar *blurb;
     const gchar *help;
@@ -34,7 +35,7 @@ typedef struct {
     const gchar *image_types; /* NULL: any image, or none */
     const GimpParamDef *arguments;
     gint n_arguments;
-    gint n_return_values;     /* how many of return_definitions */
+    gint n_return_values; /* how many of return_definitions */
     GenlayerProcedureRun *run;
 } Procedure;
 
@@ -43,8 +44,7 @@ static const Procedure procedures[] = {
       GENLAYER_IMAGE_TYPES, genlayer_procedure_arguments, GENLAYER_N_ARGS, 3,
       genlayer_run_generate },
     { "plug-in-genlayer-submit", GENLAYER_SUBMIT_BLURB, GENLAYER_SUBMIT_HELP, NULL,
-      GENLAYER_IMAGE_TYPES, genlayer_procedure_arguments, GENLAYER_N_ARGS, 3,
-      genlayer_run_submit },
+      GENLAYER_IMAGE_TYPES, genlayer_procedure_arguments, GENLAYER_N_ARGS, 3, genlayer_run_submit },
     { "plug-in-genlayer-collect", GENLAYER_COLLECT_BLURB, GENLAYER_COLLECT_HELP, NULL, NULL,
       genlayer_collect_arguments, GENLAYER_COLLECT_N_ARGS, 3, genlayer_run_collect },
     { "plug-in-genlayer-recover", GENLAYER_RECOVER_BLURB, GENLAYER_RECOVER_HELP,
@@ -94,8 +94,8 @@ run_with_client (const Procedure *procedure, GimpRunMode run_mode, const GimpPar
 }
 
 static void
-run (const gchar *name, gint n_params, const GimpParam *params,
-     gint *n_return_vals, GimpParam **return_vals)
+run (const gchar *name, gint n_params, const GimpParam *params, gint *n_return_vals,
+     GimpParam **return_vals)
 {
     /* libgimp sends these after run returns; the process ends right after,
      * so what they point to is never freed. */
@@ -110,15 +110,16 @@ run (const gchar *name, gint n_params, const GimpParam *params,
      * GEGL_PATH saves about 0.15 s of every call. */
     g_setenv ("GEGL_PATH", "", TRUE);
     gegl_init (NULL, NULL);
-    if (run_mode == GIMP_RUN_INTERACTIVE) {
+    if (run_mode == GIMP_RUN_INTERACTIVE)
+    {
         gimp_ui_init (PLUG_IN_BINARY, FALSE);
         genlayer_dialogs_follow_gimp ();
     }
 
     results[0].type = GIMP_PDB_STATUS;
-    results[0].data.d_status
-        = procedure ? run_with_client (procedure, run_mode, params, n_params, &generated, &error)
-                    : GIMP_PDB_CALLING_ERROR;
+    results[0].data.d_status = procedure ? run_with_client (procedure, run_mode, params, n_params,
+                                                            &generated, &error)
+                                         : GIMP_PDB_CALLING_ERROR;
     *return_vals = results;
     *n_return_vals = 1;
     if (results[0].data.d_status == GIMP_PDB_SUCCESS)

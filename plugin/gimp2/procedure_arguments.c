@@ -3,9 +3,11 @@
 #include "call_refusals.h"
 #include "procedure_documentation.h"
 
-#define RUN_MODE_ARGUMENT                                                                 \
-    { GIMP_PDB_INT32, "run-mode",                                                         \
-      "The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1), RUN-WITH-LAST-VALS (2) }" }
+#define RUN_MODE_ARGUMENT                                                                          \
+    {                                                                                              \
+        GIMP_PDB_INT32, "run-mode",                                                                \
+            "The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1), RUN-WITH-LAST-VALS (2) }" \
+    }
 
 const GimpParamDef genlayer_procedure_arguments[GENLAYER_N_ARGS] = {
     RUN_MODE_ARGUMENT,
@@ -14,31 +16,26 @@ const GimpParamDef genlayer_procedure_arguments[GENLAYER_N_ARGS] = {
     { GIMP_PDB_STRING, "prompt", GENLAYER_PROMPT_BLURB },
     { GIMP_PDB_STRING, "size", GENLAYER_SIZE_BLURB },
     { GIMP_PDB_STRING, "resolution", GENLAYER_RESOLUTION_BLURB },
-    { GIMP_PDB_INT32, "reference",
-      "0 none (text only), 1 the drawable, 2 the visible image" },
-    { GIMP_PDB_STRING, "extra-references",
-      GENLAYER_EXTRA_REFERENCES_BLURB },
+    { GIMP_PDB_INT32, "reference", "0 none (text only), 1 the drawable, 2 the visible image" },
+    { GIMP_PDB_STRING, "extra-references", GENLAYER_EXTRA_REFERENCES_BLURB },
     { GIMP_PDB_INT32, "n", GENLAYER_N_BLURB },
     { GIMP_PDB_INT32, "placement",
       "0 generated size at the region's origin, 1 scaled to cover the region, "
       "centred and cropped" },
-    { GIMP_PDB_STRING, "options",
-      GENLAYER_OPTIONS_BLURB },
+    { GIMP_PDB_STRING, "options", GENLAYER_OPTIONS_BLURB },
 };
 
 const GimpParamDef genlayer_collect_arguments[GENLAYER_COLLECT_N_ARGS] = {
     RUN_MODE_ARGUMENT,
     { GIMP_PDB_IMAGE, "image", GENLAYER_COLLECT_IMAGE_BLURB },
     { GIMP_PDB_STRING, "task-id", GENLAYER_TASK_ID_BLURB },
-    { GIMP_PDB_INT32, "timeout-s",
-      GENLAYER_COLLECT_TIMEOUT_BLURB },
+    { GIMP_PDB_INT32, "timeout-s", GENLAYER_COLLECT_TIMEOUT_BLURB },
 };
 
 const GimpParamDef genlayer_recover_arguments[GENLAYER_RECOVER_N_ARGS] = {
     RUN_MODE_ARGUMENT,
     { GIMP_PDB_IMAGE, "image", GENLAYER_RECOVER_IMAGE_BLURB },
-    { GIMP_PDB_INT32, "timeout-s",
-      GENLAYER_RECOVER_TIMEOUT_BLURB },
+    { GIMP_PDB_INT32, "timeout-s", GENLAYER_RECOVER_TIMEOUT_BLURB },
 };
 
 /* Replaces an owned string; NULL stands for "". */
@@ -78,8 +75,7 @@ genlayer_values_from_arguments (GenlayerPluginValues *values, const GimpParam *p
     *error = genlayer_plugin_values_refusal (values);
     if (*error)
         return FALSE;
-    return genlayer_plugin_values_apply_options (values,
-                                                 params[GENLAYER_ARG_OPTIONS].data.d_string,
+    return genlayer_plugin_values_apply_options (values, params[GENLAYER_ARG_OPTIONS].data.d_string,
                                                  error);
 }
 
@@ -93,8 +89,8 @@ read_timeout (gint32 value, gint *timeout_s, gchar **error)
 }
 
 gboolean
-genlayer_collect_arguments_read (const GimpParam *params, gint n_params,
-                                 const gchar **task_id, gint *timeout_s, gchar **error)
+genlayer_collect_arguments_read (const GimpParam *params, gint n_params, const gchar **task_id,
+                                 gint *timeout_s, gchar **error)
 {
     *error = count_refusal ("plug-in-genlayer-collect", GENLAYER_COLLECT_N_ARGS, n_params);
     if (*error)

@@ -34,9 +34,8 @@ extern const GimpParamDef genlayer_procedure_arguments[GENLAYER_N_ARGS];
 /* Fills *values from a non-interactive call's parameters. FALSE with a
  * one-sentence *error (free it) when one is out of range; *values may then
  * be partly filled. */
-gboolean genlayer_values_from_arguments (GenlayerPluginValues *values,
-                                         const GimpParam *params, gint n_params,
-                                         gchar **error);
+gboolean genlayer_values_from_arguments (GenlayerPluginValues *values, const GimpParam *params,
+                                         gint n_params, gchar **error);
 
 /* plug-in-genlayer-collect */
 enum {
@@ -52,8 +51,7 @@ extern const GimpParamDef genlayer_collect_arguments[GENLAYER_COLLECT_N_ARGS];
 /* The task id (owned by params) and timeout of a collect call. FALSE with a
  * one-sentence *error (free it) when one is refused. */
 gboolean genlayer_collect_arguments_read (const GimpParam *params, gint n_params,
-                                          const gchar **task_id, gint *timeout_s,
-                                          gchar **error);
+                                          const gchar **task_id, gint *timeout_s, gchar **error);
 
 /* plug-in-genlayer-recover */
 enum {
@@ -66,8 +64,8 @@ enum {
 extern const GimpParamDef genlayer_recover_arguments[GENLAYER_RECOVER_N_ARGS];
 
 /* The timeout of a recover call; errors as above. */
-gboolean genlayer_recover_arguments_read (const GimpParam *params, gint n_params,
-                                          gint *timeout_s, gchar **error);
+gboolean genlayer_recover_arguments_read (const GimpParam *params, gint n_params, gint *timeout_s,
+                                          gchar **error);
 
 G_END_DECLS
 

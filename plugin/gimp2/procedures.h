@@ -6,23 +6,22 @@
 #ifndef GENLAYER_GIMP2_PROCEDURES_H
 #define GENLAYER_GIMP2_PROCEDURES_H
 
-#include "procedure_results.h"
 #include "job_wait.h"
+#include "procedure_results.h"
 
 #include <genlayer/genlayer.h>
 #include <libgimp/gimp.h>
 
 G_BEGIN_DECLS
 
-typedef GimpPDBStatusType GenlayerProcedureRun (GimpRunMode run_mode,
-                                                const GimpParam *params, gint n_params,
-                                                genlayer_client *client,
+typedef GimpPDBStatusType GenlayerProcedureRun (GimpRunMode run_mode, const GimpParam *params,
+                                                gint n_params, genlayer_client *client,
                                                 GenlayerProcedureResults *out, gchar **error);
 
 GenlayerProcedureRun genlayer_run_generate; /* plug-in-genlayer: generate and insert */
 GenlayerProcedureRun genlayer_run_submit;   /* plug-in-genlayer-submit: up to the task id */
-GenlayerProcedureRun genlayer_run_collect;  /* plug-in-genlayer-collect: a submitted task's layers */
-GenlayerProcedureRun genlayer_run_recover;  /* plug-in-genlayer-recover: what the journal holds */
+GenlayerProcedureRun genlayer_run_collect; /* plug-in-genlayer-collect: a submitted task's layers */
+GenlayerProcedureRun genlayer_run_recover; /* plug-in-genlayer-recover: what the journal holds */
 
 G_END_DECLS
 

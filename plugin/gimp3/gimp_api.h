@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 #define GENLAYER_GIMP_HOST GENLAYER_HOST_GIMP3
 
 typedef GimpImage *GenlayerGimpImage;
-typedef GimpDrawable *GenlayerGimpDrawable;  /* a layer, layer mask or channel */
+typedef GimpDrawable *GenlayerGimpDrawable; /* a layer, layer mask or channel */
 typedef GimpLayer *GenlayerGimpLayer;
 typedef GimpLayerMask *GenlayerGimpLayerMask;
 

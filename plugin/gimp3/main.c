@@ -89,7 +89,8 @@ return_values (GimpProcedure *procedure, GimpRunMode run_mode, GimpPDBStatusType
 }
 
 /* What the values sources of a generation read from. */
-typedef struct {
+typedef struct
+{
     GimpProcedure *procedure;
     GimpProcedureConfig *config;
     genlayer_client *client;
@@ -116,9 +117,9 @@ from_arguments (GenlayerPluginValues *values, gpointer data, gchar **error)
 }
 
 static GimpPDBStatusType
-generate (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
-          GimpDrawable *drawable, GimpProcedureConfig *config, genlayer_client *client,
-          GenlayerGenerationExtent extent, GenlayerProcedureResults *out, gchar **error)
+generate (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image, GimpDrawable *drawable,
+          GimpProcedureConfig *config, genlayer_client *client, GenlayerGenerationExtent extent,
+          GenlayerProcedureResults *out, gchar **error)
 {
     RunContext run = { procedure, config, client };
     GenlayerPluginValues values;
@@ -126,9 +127,9 @@ generate (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
 
     genlayer_plugin_values_init (&values);
     if (genlayer_run_values_obtain (run_mode, from_dialog, from_arguments, &run, &values, error))
-        status = genlayer_pdb_status_of (genlayer_generate_from_source (
-            client, image, drawable, &values, extent, genlayer_wait_for_run_mode (run_mode), out,
-            error));
+        status = genlayer_pdb_status_of (
+            genlayer_generate_from_source (client, image, drawable, &values, extent,
+                                           genlayer_wait_for_run_mode (run_mode), out, error));
     else
         status = *error ? GIMP_PDB_EXECUTION_ERROR : GIMP_PDB_CANCEL;
     genlayer_plugin_values_clear (&values);
@@ -159,8 +160,7 @@ run_generation (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image
 }
 
 static GimpValueArray *
-run_collect (GimpProcedure *procedure, GimpProcedureConfig *config,
-             gpointer run_data G_GNUC_UNUSED)
+run_collect (GimpProcedure *procedure, GimpProcedureConfig *config, gpointer run_data G_GNUC_UNUSED)
 {
     GenlayerProcedureResults results = { 0 };
     gchar *error = NULL;
@@ -175,9 +175,9 @@ run_collect (GimpProcedure *procedure, GimpProcedureConfig *config,
     prepare_run (run_mode);
     client = genlayer_plugin_client_new (&error);
     if (client && genlayer_collect_arguments_read (config, &task_id, &timeout_s, &error))
-        status = genlayer_pdb_status_of (genlayer_collect_task (
-            client, image, task_id, timeout_s, genlayer_wait_for_run_mode (run_mode), &results,
-            &error));
+        status = genlayer_pdb_status_of (
+            genlayer_collect_task (client, image, task_id, timeout_s,
+                                   genlayer_wait_for_run_mode (run_mode), &results, &error));
     if (client)
         genlayer_client_destroy (client);
     g_free (task_id);
@@ -186,8 +186,7 @@ run_collect (GimpProcedure *procedure, GimpProcedureConfig *config,
 }
 
 static GimpValueArray *
-run_recover (GimpProcedure *procedure, GimpProcedureConfig *config,
-             gpointer run_data G_GNUC_UNUSED)
+run_recover (GimpProcedure *procedure, GimpProcedureConfig *config, gpointer run_data G_GNUC_UNUSED)
 {
     GenlayerProcedureResults results = { 0 };
     gchar *error = NULL;
@@ -201,21 +200,18 @@ run_recover (GimpProcedure *procedure, GimpProcedureConfig *config,
     client = genlayer_plugin_client_new (&error);
     if (client)
     {
-        status = genlayer_pdb_status_of (genlayer_recover_jobs (run_mode, client, timeout_s,
-                                                                &results));
+        status = genlayer_pdb_status_of (
+            genlayer_recover_jobs (run_mode, client, timeout_s, &results));
         genlayer_client_destroy (client);
     }
     return return_values (procedure, run_mode, status, &results, error);
 }
 
 static GimpProcedure *
-generation_procedure_new (GimpPlugIn *plug_in, const gchar *name,
-                          GenlayerGenerationExtent extent)
+generation_procedure_new (GimpPlugIn *plug_in, const gchar *name, GenlayerGenerationExtent extent)
 {
-    GimpProcedure *procedure = gimp_image_procedure_new (plug_in, name,
-                                                         GIMP_PDB_PROC_TYPE_PLUGIN,
-                                                         run_generation,
-                                                         GINT_TO_POINTER (extent), NULL);
+    GimpProcedure *procedure = gimp_image_procedure_new (
+        plug_in, name, GIMP_PDB_PROC_TYPE_PLUGIN, run_generation, GINT_TO_POINTER (extent), NULL);
 
     gimp_procedure_set_image_types (procedure, GENLAYER_IMAGE_TYPES);
     gimp_procedure_set_sensitivity_mask (procedure, GIMP_PROCEDURE_SENSITIVE_DRAWABLE);
@@ -241,35 +237,35 @@ create_procedure (GimpPlugIn *plug_in, const gchar *name)
     else if (g_strcmp0 (name, PROCEDURE_SUBMIT) == 0)
     {
         procedure = generation_procedure_new (plug_in, name, GENLAYER_SUBMIT_ONLY);
-        gimp_procedure_set_documentation (procedure, GENLAYER_SUBMIT_BLURB,
-                                          GENLAYER_SUBMIT_HELP, NULL);
+        gimp_procedure_set_documentation (procedure, GENLAYER_SUBMIT_BLURB, GENLAYER_SUBMIT_HELP,
+                                          NULL);
         genlayer_add_task_id_return_value (procedure);
     }
     else if (g_strcmp0 (name, PROCEDURE_COLLECT) == 0)
     {
-        procedure = gimp_procedure_new (plug_in, name, GIMP_PDB_PROC_TYPE_PLUGIN, run_collect,
-                                        NULL, NULL);
-        gimp_procedure_set_documentation (procedure, GENLAYER_COLLECT_BLURB,
-                                          GENLAYER_COLLECT_HELP, NULL);
+        procedure = gimp_procedure_new (plug_in, name, GIMP_PDB_PROC_TYPE_PLUGIN, run_collect, NULL,
+                                        NULL);
+        gimp_procedure_set_documentation (procedure, GENLAYER_COLLECT_BLURB, GENLAYER_COLLECT_HELP,
+                                          NULL);
         genlayer_add_collect_arguments (procedure);
         genlayer_add_layers_return_value (procedure);
         genlayer_add_task_id_return_value (procedure);
     }
     else if (g_strcmp0 (name, PROCEDURE_RECOVER) == 0)
     {
-        procedure = gimp_procedure_new (plug_in, name, GIMP_PDB_PROC_TYPE_PLUGIN, run_recover,
-                                        NULL, NULL);
+        procedure = gimp_procedure_new (plug_in, name, GIMP_PDB_PROC_TYPE_PLUGIN, run_recover, NULL,
+                                        NULL);
         gimp_procedure_set_menu_label (procedure, "_Recover Generations…");
         gimp_procedure_add_menu_path (procedure, GENLAYER_MENU_PATH);
         gimp_procedure_set_sensitivity_mask (procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
-        gimp_procedure_set_documentation (procedure, GENLAYER_RECOVER_BLURB,
-                                          GENLAYER_RECOVER_HELP, NULL);
+        gimp_procedure_set_documentation (procedure, GENLAYER_RECOVER_BLURB, GENLAYER_RECOVER_HELP,
+                                          NULL);
         genlayer_add_recover_arguments (procedure);
         genlayer_add_layers_return_value (procedure);
     }
     if (procedure)
-        gimp_procedure_set_attribution (procedure, "genlayer contributors",
-                                        "genlayer contributors", "2025");
+        gimp_procedure_set_attribution (procedure, "genlayer contributors", "genlayer contributors",
+                                        "2025");
     return procedure;
 }
 

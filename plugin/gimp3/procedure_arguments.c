@@ -35,12 +35,11 @@ add_size_menus (GimpProcedure *procedure)
     gchar **resolutions = NULL;
 
     genlayer_size_choices_parse (genlayer_size_table_json (), &sizes, &resolutions);
-    gimp_procedure_add_choice_aux_argument (procedure, "size-menu", "_Size",
-                                            "The generated size", menu_of (sizes), "auto",
-                                            G_PARAM_READWRITE);
+    gimp_procedure_add_choice_aux_argument (procedure, "size-menu", "_Size", "The generated size",
+                                            menu_of (sizes), "auto", G_PARAM_READWRITE);
     gimp_procedure_add_choice_aux_argument (procedure, "resolution-menu", "_Resolution",
-                                            "The resolution tier", menu_of (resolutions),
-                                            "auto", G_PARAM_READWRITE);
+                                            "The resolution tier", menu_of (resolutions), "auto",
+                                            G_PARAM_READWRITE);
     g_strfreev (sizes);
     g_strfreev (resolutions);
 }
@@ -51,33 +50,29 @@ genlayer_add_generation_arguments (GimpProcedure *procedure)
     const genlayer_limits limits = genlayer_plugin_limits ();
 
     gimp_procedure_add_string_argument (procedure, "prompt", "_Describe the layer to generate",
-                                        GENLAYER_PROMPT_BLURB, "",
+                                        GENLAYER_PROMPT_BLURB, "", G_PARAM_READWRITE);
+    gimp_procedure_add_string_argument (procedure, "size", "Size", GENLAYER_SIZE_BLURB, "auto",
                                         G_PARAM_READWRITE);
-    gimp_procedure_add_string_argument (procedure, "size", "Size",
-                                        GENLAYER_SIZE_BLURB,
-                                        "auto", G_PARAM_READWRITE);
     gimp_procedure_add_string_argument (procedure, "resolution", "Resolution",
-                                        GENLAYER_RESOLUTION_BLURB, "auto",
-                                        G_PARAM_READWRITE);
+                                        GENLAYER_RESOLUTION_BLURB, "auto", G_PARAM_READWRITE);
     gimp_procedure_add_choice_argument (
         procedure, "reference", "Re_ference",
         "\"none\" (text only), \"layer\" (the source layer) or \"visible\" (the visible image)",
-        choice_of (genlayer_reference_choices, G_N_ELEMENTS (genlayer_reference_choices)),
-        "layer", G_PARAM_READWRITE);
+        choice_of (genlayer_reference_choices, G_N_ELEMENTS (genlayer_reference_choices)), "layer",
+        G_PARAM_READWRITE);
     gimp_procedure_add_string_argument (procedure, "extra-references", "E_xtra references",
-                                        GENLAYER_EXTRA_REFERENCES_BLURB,
-                                        "", G_PARAM_READWRITE);
-    gimp_procedure_add_int_argument (procedure, "n", "_Variations",
-                                     GENLAYER_N_BLURB, (gint) limits.min_images,
-                                     (gint) limits.max_images, 1, G_PARAM_READWRITE);
+                                        GENLAYER_EXTRA_REFERENCES_BLURB, "", G_PARAM_READWRITE);
+    gimp_procedure_add_int_argument (procedure, "n", "_Variations", GENLAYER_N_BLURB,
+                                     (gint) limits.min_images, (gint) limits.max_images, 1,
+                                     G_PARAM_READWRITE);
     gimp_procedure_add_choice_argument (
         procedure, "placement", "_Placement",
         "\"generated-size\" at the region's origin, or \"cover\": scaled to cover the region, "
         "centred and cropped",
         choice_of (genlayer_placement_choices, G_N_ELEMENTS (genlayer_placement_choices)),
         "generated-size", G_PARAM_READWRITE);
-    gimp_procedure_add_string_argument (procedure, "options", "Options",
-                                        GENLAYER_OPTIONS_BLURB, "", G_PARAM_READWRITE);
+    gimp_procedure_add_string_argument (procedure, "options", "Options", GENLAYER_OPTIONS_BLURB, "",
+                                        G_PARAM_READWRITE);
 
     add_size_menus (procedure);
     gimp_procedure_add_string_aux_argument (procedure, "model", "M_odel", "The image model",
@@ -145,16 +140,14 @@ menu_entry (GimpProcedureConfig *config, const gchar *menu, const gchar *text)
 void
 genlayer_values_to_dialog (const GenlayerPluginValues *values, GimpProcedureConfig *config)
 {
-    g_object_set (config, "prompt", values->prompt,
-                  "size-menu", menu_entry (config, "size-menu", values->size),
-                  "resolution-menu", menu_entry (config, "resolution-menu", values->resolution),
-                  "reference", nick_of (genlayer_reference_choices,
-                                        G_N_ELEMENTS (genlayer_reference_choices),
-                                        values->reference),
-                  "extra-references", values->extra_references, "n", values->n,
-                  "placement", nick_of (genlayer_placement_choices,
-                                        G_N_ELEMENTS (genlayer_placement_choices),
-                                        values->placement),
+    g_object_set (config, "prompt", values->prompt, "size-menu",
+                  menu_entry (config, "size-menu", values->size), "resolution-menu",
+                  menu_entry (config, "resolution-menu", values->resolution), "reference",
+                  nick_of (genlayer_reference_choices, G_N_ELEMENTS (genlayer_reference_choices),
+                           values->reference),
+                  "extra-references", values->extra_references, "n", values->n, "placement",
+                  nick_of (genlayer_placement_choices, G_N_ELEMENTS (genlayer_placement_choices),
+                           values->placement),
                   "model", values->model, "mask", values->mask, NULL);
 }
 
@@ -164,8 +157,8 @@ genlayer_values_from_dialog (GenlayerPluginValues *values, GimpProcedureConfig *
     gchar *prompt, *size, *resolution, *extra_references, *model;
 
     g_object_get (config, "prompt", &prompt, "size-menu", &size, "resolution-menu", &resolution,
-                  "extra-references", &extra_references, "n", &values->n, "model", &model,
-                  "mask", &values->mask, NULL);
+                  "extra-references", &extra_references, "n", &values->n, "model", &model, "mask",
+                  &values->mask, NULL);
     take_string (&values->prompt, prompt);
     take_string (&values->size, size);
     take_string (&values->resolution, resolution);
@@ -189,16 +182,16 @@ void
 genlayer_add_collect_arguments (GimpProcedure *procedure)
 {
     add_run_mode_and_image (procedure, GENLAYER_COLLECT_IMAGE_BLURB);
-    gimp_procedure_add_string_argument (procedure, "task-id", "Task id",
-                                        GENLAYER_TASK_ID_BLURB, "",
+    gimp_procedure_add_string_argument (procedure, "task-id", "Task id", GENLAYER_TASK_ID_BLURB, "",
                                         G_PARAM_READWRITE);
-    gimp_procedure_add_int_argument (procedure, "timeout-s", "Timeout", GENLAYER_COLLECT_TIMEOUT_BLURB, 0,
-                                     G_MAXINT, 0, G_PARAM_READWRITE);
+    gimp_procedure_add_int_argument (procedure, "timeout-s", "Timeout",
+                                     GENLAYER_COLLECT_TIMEOUT_BLURB, 0, G_MAXINT, 0,
+                                     G_PARAM_READWRITE);
 }
 
 gboolean
-genlayer_collect_arguments_read (GimpProcedureConfig *config, gchar **task_id,
-                                 gint *timeout_s, gchar **error)
+genlayer_collect_arguments_read (GimpProcedureConfig *config, gchar **task_id, gint *timeout_s,
+                                 gchar **error)
 {
     g_object_get (config, "task-id", task_id, "timeout-s", timeout_s, NULL);
     *error = genlayer_task_id_refusal (*task_id);
@@ -210,11 +203,10 @@ genlayer_collect_arguments_read (GimpProcedureConfig *config, gchar **task_id,
 void
 genlayer_add_recover_arguments (GimpProcedure *procedure)
 {
-    add_run_mode_and_image (procedure,
-                            GENLAYER_RECOVER_IMAGE_BLURB);
+    add_run_mode_and_image (procedure, GENLAYER_RECOVER_IMAGE_BLURB);
     gimp_procedure_add_int_argument (procedure, "timeout-s", "Timeout",
-                                     GENLAYER_RECOVER_TIMEOUT_BLURB,
-                                     0, G_MAXINT, 0, G_PARAM_READWRITE);
+                                     GENLAYER_RECOVER_TIMEOUT_BLURB, 0, G_MAXINT, 0,
+                                     G_PARAM_READWRITE);
 }
 
 void
@@ -228,6 +220,6 @@ genlayer_add_layers_return_value (GimpProcedure *procedure)
 void
 genlayer_add_task_id_return_value (GimpProcedure *procedure)
 {
-    gimp_procedure_add_string_return_value (procedure, "task-id", "Task id",
-                                            "The server's task id", "", G_PARAM_READWRITE);
+    gimp_procedure_add_string_return_value (procedure, "task-id", "Task id", "The server's task id",
+                                            "", G_PARAM_READWRITE);
 }

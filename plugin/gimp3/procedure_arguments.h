@@ -20,8 +20,8 @@ void genlayer_add_generation_arguments (GimpProcedure *procedure);
 
 /* Fills *values from a call's arguments. FALSE with a one-sentence *error
  * (free it) when one is refused; *values may then be partly filled. */
-gboolean genlayer_values_from_arguments (GenlayerPluginValues *values,
-                                         GimpProcedureConfig *config, gchar **error);
+gboolean genlayer_values_from_arguments (GenlayerPluginValues *values, GimpProcedureConfig *config,
+                                         gchar **error);
 
 /* The values the Generate dialog edits, from and into the config. */
 void genlayer_values_to_dialog (const GenlayerPluginValues *values, GimpProcedureConfig *config);

@@ -11,8 +11,8 @@
 #include "gateway/gateway_config.hpp"
 #include "gateway/gateway_errors.hpp"
 #include "gateway/task_json.hpp"
-#include "net/http_client.hpp"
 #include "jobs/poll_schedule.hpp"
+#include "net/http_client.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -45,12 +45,12 @@ struct Worker {
         request.method = "POST";
         request.url = settings.base_url + "/v1/images/generations";
         request.headers = {"Authorization: Bearer " + settings.api_key, "Content-Type: application/json"};
-        request.body = nlohmann::json{{"model", "gpt-image-2"},
-                                      {"prompt", "fixed concurrency " + std::to_string(task)},
-                                      {"size", "1024x1024"},
-                                      {"resolution", "1024"},
-                                      {"n", 1}}
-                           .dump();
+        request.body = nlohmann::json{
+            {"model", "gpt-image-2"},
+            {"prompt", "fixed concurrency " + std::to_string(task)},
+            {"size", "1024x1024"},
+            {"resolution", "1024"},
+            {"n", 1}}.dump();
         for (int attempt = 0; attempt <= immediate_retries; ++attempt) {
             HttpResponse response;
             TransportError failure;
@@ -70,9 +70,10 @@ struct Worker {
         const auto started = Clock::now();
         PollSchedule schedule(PollMode::documented);
         for (;;) {
-            cancel->sleep_for(started + std::chrono::duration_cast<Clock::duration>(
-                                            std::chrono::duration<double>(schedule.next_poll_at())) -
-                              Clock::now());
+            cancel->sleep_for(
+                started +
+                std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(schedule.next_poll_at())) -
+                Clock::now());
             const TaskInfo task = gateway.status(task_id);
             if (task.status == TaskStatus::failed) throw error_from_failed_task(task);
             if (task.status == TaskStatus::completed) {
@@ -91,8 +92,7 @@ struct Worker {
                     ++tally.completed;
                     continue;
                 }
-            } catch (const Error&) {
-            }
+            } catch (const Error&) {}
             ++tally.failed;
         }
     }

@@ -18,78 +18,61 @@
 
 #define TRACED_PROCESS "genlayer-gimp"
 
-static FILE *trace_file;
+static FILE* trace_file;
 
-__attribute__ ((constructor)) static void
-open_trace (void)
-{
-    const char *path = getenv ("GENLAYER_BENCH_TRACE");
+__attribute__((constructor)) static void open_trace(void) {
+    const char* path = getenv("GENLAYER_BENCH_TRACE");
 
-    if (path && strcmp (program_invocation_short_name, TRACED_PROCESS) == 0)
-        trace_file = fopen (path, "a");
+    if (path && strcmp(program_invocation_short_name, TRACED_PROCESS) == 0) trace_file = fopen(path, "a");
 }
 
-static double
-wall_seconds (void)
-{
+static double wall_seconds(void) {
     struct timespec now;
 
-    clock_gettime (CLOCK_REALTIME, &now);
-    return (double) now.tv_sec + (double) now.tv_nsec / 1e9;
+    clock_gettime(CLOCK_REALTIME, &now);
+    return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
 }
 
-static void
-trace (const char *what, double start, const GeglRectangle *rect)
-{
-    if (! trace_file)
-        return;
-    fprintf (trace_file, "%s %.6f %.6f %d %d\n", what, start, wall_seconds (),
-             rect ? rect->width : 0, rect ? rect->height : 0);
-    fflush (trace_file);
+static void trace(const char* what, double start, const GeglRectangle* rect) {
+    if (!trace_file) return;
+    fprintf(trace_file, "%s %.6f %.6f %d %d\n", what, start, wall_seconds(), rect ? rect->width : 0,
+            rect ? rect->height : 0);
+    fflush(trace_file);
 }
 
 /* GEGL's own function of that name, found once. */
-static void *
-next_definition (void **cached, const char *name)
-{
-    if (! *cached)
-        *cached = dlsym (RTLD_NEXT, name);
+static void* next_definition(void** cached, const char* name) {
+    if (!*cached) *cached = dlsym(RTLD_NEXT, name);
     return *cached;
 }
 
-void
-gegl_buffer_get (GeglBuffer *buffer, const GeglRectangle *rect, gdouble scale,
-                 const Babl *format, gpointer dest, gint rowstride, GeglAbyssPolicy repeat_mode)
-{
-    static void *real;
-    void (*get) (GeglBuffer *, const GeglRectangle *, gdouble, const Babl *, gpointer, gint,
-                 GeglAbyssPolicy) = next_definition (&real, "gegl_buffer_get");
-    const double start = wall_seconds ();
+void gegl_buffer_get(GeglBuffer* buffer, const GeglRectangle* rect, gdouble scale, const Babl* format, gpointer dest,
+                     gint rowstride, GeglAbyssPolicy repeat_mode) {
+    static void* real;
+    void (*get)(GeglBuffer*, const GeglRectangle*, gdouble, const Babl*, gpointer, gint, GeglAbyssPolicy) =
+        next_definition(&real, "gegl_buffer_get");
+    const double start = wall_seconds();
 
-    get (buffer, rect, scale, format, dest, rowstride, repeat_mode);
-    trace ("read", start, rect);
+    get(buffer, rect, scale, format, dest, rowstride, repeat_mode);
+    trace("read", start, rect);
 }
 
-void
-gegl_buffer_set (GeglBuffer *buffer, const GeglRectangle *rect, gint mipmap_level,
-                 const Babl *format, const void *src, gint rowstride)
-{
-    static void *real;
-    void (*set) (GeglBuffer *, const GeglRectangle *, gint, const Babl *, const void *, gint) =
-        next_definition (&real, "gegl_buffer_set");
-    const double start = wall_seconds ();
+void gegl_buffer_set(GeglBuffer* buffer, const GeglRectangle* rect, gint mipmap_level, const Babl* format,
+                     const void* src, gint rowstride) {
+    static void* real;
+    void (*set)(GeglBuffer*, const GeglRectangle*, gint, const Babl*, const void*, gint) =
+        next_definition(&real, "gegl_buffer_set");
+    const double start = wall_seconds();
 
-    set (buffer, rect, mipmap_level, format, src, rowstride);
-    trace ("write", start, rect);
+    set(buffer, rect, mipmap_level, format, src, rowstride);
+    trace("write", start, rect);
 }
 
-void
-gegl_buffer_flush (GeglBuffer *buffer)
-{
-    static void *real;
-    void (*flush) (GeglBuffer *) = next_definition (&real, "gegl_buffer_flush");
-    const double start = wall_seconds ();
+void gegl_buffer_flush(GeglBuffer* buffer) {
+    static void* real;
+    void (*flush)(GeglBuffer*) = next_definition(&real, "gegl_buffer_flush");
+    const double start = wall_seconds();
 
-    flush (buffer);
-    trace ("flush", start, NULL);
+    flush(buffer);
+    trace("flush", start, NULL);
 }

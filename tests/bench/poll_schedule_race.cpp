@@ -10,9 +10,9 @@
 // usage: genlayer-bench-poll-race --base-url URL --journal-dir DIR
 //            [--tasks N] [--min-ms MS] [--max-ms MS]      (key: TOAPIS_API_KEY)
 #include "arguments.hpp"
-#include "net/http_client.hpp"
-#include "jobs/job.hpp"
 #include "gateway/settings.hpp"
+#include "jobs/job.hpp"
+#include "net/http_client.hpp"
 
 #include <iostream>
 #include <thread>

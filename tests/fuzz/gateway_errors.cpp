@@ -1,7 +1,7 @@
 // Error answers in either shape, any body under any HTTP status: the first
 // two bytes pick the status (100..599), the rest is the body.
-#include "fuzz_support.hpp"
 #include "gateway/gateway_errors.hpp"
+#include "fuzz_support.hpp"
 
 using namespace genlayer;
 

@@ -1,8 +1,8 @@
 // A journal file as a crash, a full disk or another program may leave it:
 // the input is the file of one job, read by load() and list(); what reads
 // is saved again and must read back the same.
-#include "fuzz_support.hpp"
 #include "jobs/journal.hpp"
+#include "fuzz_support.hpp"
 
 using namespace genlayer;
 

@@ -1,9 +1,9 @@
 // The config file ($XDG_CONFIG_HOME/genlayer/config.json, mode 0600): read
 // by load_settings and turned into a gateway configuration as every caller
 // does; storing a key into it keeps it readable and the key found.
+#include "gateway/settings.hpp"
 #include "fuzz_support.hpp"
 #include "gateway/gateway_config.hpp"
-#include "gateway/settings.hpp"
 
 #include <cstdlib>
 

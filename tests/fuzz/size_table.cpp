@@ -2,8 +2,8 @@
 // auto), a resolution, the source's "W H", then a size table in JSON (may be
 // absent). The choice is resolved in both dialects, in the built-in table
 // and in the given one.
-#include "fuzz_support.hpp"
 #include "gateway/size_table.hpp"
+#include "fuzz_support.hpp"
 
 #include <charconv>
 #include <optional>
@@ -38,8 +38,7 @@ bool offered(const SizeTable& table, const SizeSpec& spec) {
     return false;
 }
 
-void check_resolve(const SizeTable& table, std::string_view size, std::string_view resolution, int width,
-                   int height) {
+void check_resolve(const SizeTable& table, std::string_view size, std::string_view resolution, int width, int height) {
     for (const SizeDialect dialect : {SizeDialect::pixels, SizeDialect::ratio}) {
         try {
             const SizeSpec spec = table.resolve(size, resolution, width, height, dialect);

@@ -1,8 +1,8 @@
 // The submit and status answers: parse_task on any body, and the sentence of
 // a task that ended "failed".
+#include "gateway/task_json.hpp"
 #include "fuzz_support.hpp"
 #include "gateway/gateway_errors.hpp"
-#include "gateway/task_json.hpp"
 #include "net/url.hpp"
 
 using namespace genlayer;
@@ -26,8 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         fuzz::require(item.url.empty() != item.b64_json.empty(), "each result is a URL or base64, never both or none");
     if (task.status == TaskStatus::failed) {
         const Error failed = error_from_failed_task(task);
-        fuzz::require_refusal(failed, failed.status() == GENLAYER_CONTENT_POLICY ? GENLAYER_CONTENT_POLICY
-                                                                                  : GENLAYER_TASK_FAILED);
+        fuzz::require_refusal(
+            failed, failed.status() == GENLAYER_CONTENT_POLICY ? GENLAYER_CONTENT_POLICY : GENLAYER_TASK_FAILED);
     }
     return 0;
 }

@@ -1,6 +1,6 @@
 // The upload answer: parse_upload_answer on any 2xx body.
-#include "fuzz_support.hpp"
 #include "gateway/upload_answer.hpp"
+#include "fuzz_support.hpp"
 #include "net/url.hpp"
 
 using namespace genlayer;

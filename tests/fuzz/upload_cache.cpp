@@ -1,8 +1,8 @@
 // The upload cache file: read when the cache opens, then asked for one
 // digest. What it answers (cached or newly uploaded) must be what a second
 // cache opened on the file it leaves answers without uploading.
-#include "fuzz_support.hpp"
 #include "jobs/upload_cache.hpp"
+#include "fuzz_support.hpp"
 
 using namespace genlayer;
 

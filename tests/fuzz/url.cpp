@@ -1,8 +1,8 @@
 // URLs from the server (upload, result and redirect addresses) and the
 // configured base: parse_url, its re-serialisation, the checks built on it,
 // and task ids.
-#include "fuzz_support.hpp"
 #include "net/url.hpp"
+#include "fuzz_support.hpp"
 
 using namespace genlayer;
 
@@ -29,9 +29,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const bool base_ok = accepts([](std::string_view t) { require_base_url(t); }, text, GENLAYER_INVALID_REQUEST);
     fuzz::require(server_ok == base_ok, "server URLs and the base URL follow the same rules");
     const bool task_id_ok = accepts([](std::string_view t) { require_task_id(t, false); }, text, GENLAYER_BAD_RESPONSE);
-    fuzz::require(task_id_ok == accepts([](std::string_view t) { require_task_id(t, true); }, text,
-                                        GENLAYER_INVALID_REQUEST),
-                  "a task id is judged alike from the server and from the user");
+    fuzz::require(
+        task_id_ok == accepts([](std::string_view t) { require_task_id(t, true); }, text, GENLAYER_INVALID_REQUEST),
+        "a task id is judged alike from the server and from the user");
     fuzz::require(!task_id_ok || (text.find('/') == std::string_view::npos && text != ".."),
                   "an accepted task id stays inside its path segment");
     if (!url) {

@@ -30,9 +30,9 @@ httplib::Server::HandlerResponse check_key_and_rate(Gateway& gateway, const http
                                                     httplib::Response& response) {
     const std::string key = bearer_key(request);
     if (key.empty() || (!gateway.options.api_key.empty() && key != gateway.options.api_key)) {
-        send_api_error(response, {401, "authentication_error",
-                                  key.empty() ? "Missing API key; send Authorization: Bearer <key>."
-                                              : "Invalid API key."});
+        send_api_error(response,
+                       {401, "authentication_error",
+                        key.empty() ? "Missing API key; send Authorization: Bearer <key>." : "Invalid API key."});
         return httplib::Server::HandlerResponse::Handled;
     }
     if (gateway.faults.take(Fault::rate_limit)) {
@@ -47,7 +47,8 @@ void handle_upload(Gateway& gateway, const httplib::Request& request, httplib::R
     if (!request.is_multipart_form_data() || !request.has_file("file"))
         return send_upload_error(response, "No image received; send it as the multipart field \"file\".");
     const httplib::MultipartFormData& file = request.get_file_value("file");
-    if (file.content.size() > kMaxUploadBytes) return send_upload_error(response, "Image too large. Maximum size is 10MB");
+    if (file.content.size() > kMaxUploadBytes)
+        return send_upload_error(response, "Image too large. Maximum size is 10MB");
     const auto type = sniff_image_type(file.content);
     if (!type) return send_upload_error(response, "Unsupported image type. Allowed types: JPEG, PNG, WebP, GIF");
     const auto upload = gateway.uploads.add(file.content, *type);
@@ -102,8 +103,7 @@ void handle_submit(Gateway& gateway, const httplib::Request& request, httplib::R
                          "Your request was rejected as a result of the safety system (emulated)."};
 
     const Admission admission = gateway.tasks.admit(task_request_of(gateway, request, std::move(submission)),
-                                                    gateway.clock.now_ms(), gateway.options.max_active,
-                                                    gateway.faults);
+                                                    gateway.clock.now_ms(), gateway.options.max_active, gateway.faults);
     if (!admission.task) {
         response.set_header("Retry-After", std::to_string(admission.retry_after_s));
         throw ApiRefusal{429, "rate_limit_exceeded", "Too many unfinished tasks for this key; wait for one to finish."};
@@ -123,8 +123,8 @@ nlohmann::json result_items(const Gateway& gateway, const EmulatedTask& task, co
             items.push_back(
                 {{"b64_json", OIIO::Strutil::base64_encode({reinterpret_cast<const char*>(png.data()), png.size()})}});
         } else {
-            items.push_back({{"url", gateway.files_origin + "/generated/" + task.id() + "-" + std::to_string(index) +
-                                         ".png"}});
+            items.push_back(
+                {{"url", gateway.files_origin + "/generated/" + task.id() + "-" + std::to_string(index) + ".png"}});
         }
     }
     return items;

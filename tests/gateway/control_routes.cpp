@@ -19,8 +19,8 @@ constexpr long long kDefaultWaitMs = 60'000;
 constexpr long long kLongestWaitMs = 600'000;
 // The counts a wait can name: each changes only when something happens
 // ("active" also falls as time passes, so a wait could miss it).
-constexpr std::string_view kWaitableCounts[] = {"tasks", "most_active", "held", "held_submits", "held_downloads",
-                                                "refused"};
+constexpr std::string_view kWaitableCounts[] = {"tasks",        "most_active",    "held",
+                                                "held_submits", "held_downloads", "refused"};
 
 nlohmann::json state_of(const Gateway& gateway) {
     const TaskCounts counts = gateway.tasks.counts(gateway.clock.now_ms());
@@ -38,8 +38,8 @@ long long whole_number(const std::string& name, const std::string& text, long lo
     const char* end = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(text.data(), end, value);
     if (text.empty() || ec != std::errc() || ptr != end || value < 0 || value > max)
-        throw std::invalid_argument("The parameter " + name + " needs a whole number from 0 to " +
-                                    std::to_string(max) + ", not \"" + text + "\".");
+        throw std::invalid_argument("The parameter " + name + " needs a whole number from 0 to " + std::to_string(max) +
+                                    ", not \"" + text + "\".");
     return value;
 }
 
@@ -57,8 +57,10 @@ WaitCondition read_wait(const httplib::Request& request) {
                    std::end(kWaitableCounts)) {
             condition.at_least[name] = whole_number(name, value, 1'000'000'000);
         } else {
-            throw std::invalid_argument("GET /_emulator/wait takes tasks, most_active, held, held_submits, "
-                                        "held_downloads, refused and timeout_ms, not " + name + ".");
+            throw std::invalid_argument(
+                "GET /_emulator/wait takes tasks, most_active, held, held_submits, "
+                "held_downloads, refused and timeout_ms, not " +
+                name + ".");
         }
     }
     if (condition.at_least.empty())
@@ -67,8 +69,9 @@ WaitCondition read_wait(const httplib::Request& request) {
 }
 
 bool reached(const nlohmann::json& state, const WaitCondition& condition) {
-    return std::all_of(condition.at_least.begin(), condition.at_least.end(),
-                       [&](const auto& wanted) { return state[wanted.first].template get<long long>() >= wanted.second; });
+    return std::all_of(condition.at_least.begin(), condition.at_least.end(), [&](const auto& wanted) {
+        return state[wanted.first].template get<long long>() >= wanted.second;
+    });
 }
 
 // Blocks until every count named is at least its value: 200 with the state,
@@ -125,7 +128,8 @@ nlohmann::json release(Gateway& gateway, const nlohmann::json& body) {
     // Every value is read before anything is released.
     std::optional<std::vector<std::string>> task_ids;
     std::optional<int> task_count, submit_count, download_count;
-    if (body.contains("tasks") && !(task_ids = task_ids_of(body["tasks"]))) task_count = count_of("tasks", body["tasks"]);
+    if (body.contains("tasks") && !(task_ids = task_ids_of(body["tasks"])))
+        task_count = count_of("tasks", body["tasks"]);
     if (body.contains("submits")) submit_count = count_of("submits", body["submits"]);
     if (body.contains("downloads")) download_count = count_of("downloads", body["downloads"]);
 

@@ -58,8 +58,7 @@ std::array<uint8_t, 3> generation_xor_key(std::string_view prompt, int index) {
     return {uint8_t(hash_byte(hash, 3) | 0x80), uint8_t(hash_byte(hash, 4) | 0x80), uint8_t(hash_byte(hash, 5) | 0x80)};
 }
 
-RgbaImage render_generation(std::string_view prompt, int width, int height, const RgbaImage* reference,
-                            int index) {
+RgbaImage render_generation(std::string_view prompt, int width, int height, const RgbaImage* reference, int index) {
     RgbaImage out(static_cast<uint32_t>(width), static_cast<uint32_t>(height));
     if (reference && reference->width > 0 && reference->height > 0)
         recolour_reference(out, *reference, generation_xor_key(prompt, index));

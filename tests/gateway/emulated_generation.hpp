@@ -22,7 +22,6 @@ std::array<uint8_t, 3> generation_xor_key(std::string_view prompt, int index);
 // neighbour), RGB XOR-ed with generation_xor_key. Without: diagonal bands of
 // two colours drawn from generation_hash. Alpha is always 255: the model
 // returns opaque images.
-RgbaImage render_generation(std::string_view prompt, int width, int height, const RgbaImage* reference,
-                            int index);
+RgbaImage render_generation(std::string_view prompt, int width, int height, const RgbaImage* reference, int index);
 
 }  // namespace genlayer

@@ -1,8 +1,8 @@
 #include "emulated_task.hpp"
 
+#include "base/status.hpp"
 #include "emulated_generation.hpp"
 #include "image/image_codec.hpp"
-#include "base/status.hpp"
 
 #include <algorithm>
 

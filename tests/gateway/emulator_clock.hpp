@@ -9,8 +9,7 @@ namespace genlayer::emulator {
 class EmulatorClock {
 public:
     long long now_ms() const {
-        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start_)
-            .count();
+        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start_).count();
     }
     // Unix seconds of a moment given in now_ms() terms.
     long long unix_seconds_at(long long ms) const { return (unix_ms_at_start_ + ms) / 1000; }

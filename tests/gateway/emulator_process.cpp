@@ -2,15 +2,15 @@
 
 #include <httplib.h>
 
-#include <cerrno>
-#include <csignal>
-#include <cstring>
 #include <poll.h>
 #include <spawn.h>
-#include <stdexcept>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <stdexcept>
 
 extern char** environ;
 
@@ -37,7 +37,8 @@ std::string read_line(int fd) {
 
 // The port of a line "<label> <port>".
 int port_from(const std::string& line, const std::string& label) {
-    if (!line.starts_with(label + " ")) throw std::runtime_error("The gateway emulator printed \"" + line + "\" instead of its " + label + " port.");
+    if (!line.starts_with(label + " "))
+        throw std::runtime_error("The gateway emulator printed \"" + line + "\" instead of its " + label + " port.");
     return std::stoi(line.substr(label.size() + 1));
 }
 
@@ -132,8 +133,7 @@ nlohmann::json EmulatorProcess::wait_for(const nlohmann::json& counts, std::chro
 nlohmann::json EmulatorProcess::get_json(const std::string& path) const {
     httplib::Client client(api_url());
     const auto answer = client.Get(path);
-    if (!answer || answer->status != 200)
-        throw std::runtime_error("The gateway emulator did not answer " + path + ".");
+    if (!answer || answer->status != 200) throw std::runtime_error("The gateway emulator did not answer " + path + ".");
     return nlohmann::json::parse(answer->body);
 }
 
@@ -142,8 +142,7 @@ int EmulatorProcess::stop() {
     if (pid_ <= 0) return status;
     ::kill(pid_, SIGTERM);
     if (!wait_for_exit(pid_, kStopTimeoutMs)) ::kill(pid_, SIGKILL);
-    while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
-    }
+    while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {}
     pid_ = -1;
     return status;
 }

@@ -4,9 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/types.h>
 #include <chrono>
 #include <string>
-#include <sys/types.h>
 #include <vector>
 
 namespace genlayer::testing {

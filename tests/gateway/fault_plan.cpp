@@ -7,9 +7,12 @@ namespace genlayer::emulator {
 namespace {
 
 constexpr std::array<std::string_view, 11> kFaultNames = {
-    "fail_submits",   "fail_submits_after_create", "fail_status",    "rate_limit",
-    "drop_downloads", "truncate_json",             "malformed_json", "stall_tasks",
-    "hold_tasks",     "hold_submits",              "hold_downloads",
+    "fail_submits",   "fail_submits_after_create",
+    "fail_status",    "rate_limit",
+    "drop_downloads", "truncate_json",
+    "malformed_json", "stall_tasks",
+    "hold_tasks",     "hold_submits",
+    "hold_downloads",
 };
 static_assert(kFaultNames.size() == size_t(Fault::hold_downloads) + 1, "every fault needs its name");
 

@@ -71,12 +71,10 @@ void handle_generated_file(Gateway& gateway, const httplib::Request& request, ht
 
 void install_files_routes(httplib::Server& server, Gateway& gateway) {
     install_request_logging(server, gateway, "files");
-    server.Get(R"(/uploads/([A-Za-z0-9_]+\.[a-z]+))", [&gateway](const auto& request, auto& response) {
-        handle_upload_file(gateway, request, response);
-    });
-    server.Get(R"(/generated/([A-Za-z0-9_]+)-([0-9]{1,3})\.png)", [&gateway](const auto& request, auto& response) {
-        handle_generated_file(gateway, request, response);
-    });
+    server.Get(R"(/uploads/([A-Za-z0-9_]+\.[a-z]+))",
+               [&gateway](const auto& request, auto& response) { handle_upload_file(gateway, request, response); });
+    server.Get(R"(/generated/([A-Za-z0-9_]+)-([0-9]{1,3})\.png)",
+               [&gateway](const auto& request, auto& response) { handle_generated_file(gateway, request, response); });
 }
 
 }  // namespace genlayer::emulator

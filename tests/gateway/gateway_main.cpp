@@ -6,11 +6,11 @@
 
 #include <httplib.h>
 
+#include <pthread.h>
 #include <chrono>
 #include <csignal>
 #include <iostream>
 #include <memory>
-#include <pthread.h>
 #include <thread>
 
 namespace {

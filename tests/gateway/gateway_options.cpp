@@ -9,9 +9,21 @@ namespace {
 
 // Faults that take a count (or milliseconds); the option is the key with dashes.
 constexpr std::string_view kNumericFaults[] = {
-    "gen_ms",         "fail_submits",      "fail_submits_after_create", "fail_status",  "rate_limit",
-    "drop_downloads", "truncate_json",     "malformed_json",            "stall_tasks",  "slow_downloads_ms",
-    "slow_downloads", "hold_tasks",        "hold_until_active",         "hold_submits", "hold_downloads",
+    "gen_ms",
+    "fail_submits",
+    "fail_submits_after_create",
+    "fail_status",
+    "rate_limit",
+    "drop_downloads",
+    "truncate_json",
+    "malformed_json",
+    "stall_tasks",
+    "slow_downloads_ms",
+    "slow_downloads",
+    "hold_tasks",
+    "hold_until_active",
+    "hold_submits",
+    "hold_downloads",
 };
 
 std::string option_of(std::string_view key) {
@@ -25,8 +37,8 @@ long long whole_number(const std::string& option, const std::string& text, long 
     const char* end = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(text.data(), end, value);
     if (text.empty() || ec != std::errc() || ptr != end || value < 0 || value > max)
-        throw std::invalid_argument("The option " + option + " needs a whole number from 0 to " +
-                                    std::to_string(max) + ", not \"" + text + "\".");
+        throw std::invalid_argument("The option " + option + " needs a whole number from 0 to " + std::to_string(max) +
+                                    ", not \"" + text + "\".");
     return value;
 }
 
@@ -61,7 +73,8 @@ GatewayOptions parse_gateway_options(const std::vector<std::string>& args) {
         } else if (option == "--size-dialect") {
             const std::string text = value();
             const auto dialect = parse_size_dialect(text);
-            if (!dialect) throw std::invalid_argument("The option --size-dialect takes pixels or ratio, not \"" + text + "\".");
+            if (!dialect)
+                throw std::invalid_argument("The option --size-dialect takes pixels or ratio, not \"" + text + "\".");
             options.size_dialect = *dialect;
         } else if (option == "--result-size") {
             const std::string text = value();

@@ -14,10 +14,10 @@ namespace genlayer::emulator {
 constexpr int kDefaultGenMs = 3000;
 
 struct GatewayOptions {
-    int port = 0;        // 0: a free loopback port
-    int files_port = 0;  // 0: a free loopback port
-    std::string api_key;  // empty: any non-empty key is accepted
-    int max_active = 0;   // unfinished tasks per key; 0: no limit
+    int port = 0;                                    // 0: a free loopback port
+    int files_port = 0;                              // 0: a free loopback port
+    std::string api_key;                             // empty: any non-empty key is accepted
+    int max_active = 0;                              // unfinished tasks per key; 0: no limit
     SizeDialect size_dialect = SizeDialect::pixels;  // the only one it accepts
     std::optional<ImageSize> result_size;
     long long result_ttl_s = 86400;

@@ -25,15 +25,14 @@ void install_request_logging(httplib::Server& server, Gateway& gateway, std::str
         });
     // Recorded after routing but before the first byte goes out, so a client
     // that has its answer always finds the request in the log.
-    server.set_post_routing_handler([&gateway, port_name = std::move(port_name)](const httplib::Request& request,
-                                                                                  httplib::Response& response) {
-        if (is_control_path(request.path)) return;
-        // A request httplib refused before routing was never stamped.
-        const long long t_ms =
-            current_arrival.request == &request ? current_arrival.t_ms : gateway.clock.now_ms();
-        gateway.log.record({port_name, request.method, request.path, response.status,
-                            request.has_header("Authorization"), t_ms});
-    });
+    server.set_post_routing_handler(
+        [&gateway, port_name = std::move(port_name)](const httplib::Request& request, httplib::Response& response) {
+            if (is_control_path(request.path)) return;
+            // A request httplib refused before routing was never stamped.
+            const long long t_ms = current_arrival.request == &request ? current_arrival.t_ms : gateway.clock.now_ms();
+            gateway.log.record(
+                {port_name, request.method, request.path, response.status, request.has_header("Authorization"), t_ms});
+        });
 }
 
 }  // namespace genlayer::emulator

@@ -1,8 +1,8 @@
 #include "submission.hpp"
 
-#include "gateway_responses.hpp"
-#include "gateway/generation_request.hpp"
 #include "base/status.hpp"
+#include "gateway/generation_request.hpp"
+#include "gateway_responses.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -74,7 +74,8 @@ ImageSize read_size(const std::string& size, const std::string& resolution, Size
     const auto refused = [dialect](const std::string& message) {
         return ApiRefusal{400, dialect == SizeDialect::pixels ? "invalid_request_error" : "invalid_request", message};
     };
-    if (size == "auto" || resolution == "auto") throw refused("size and resolution take values from the size table, not auto");
+    if (size == "auto" || resolution == "auto")
+        throw refused("size and resolution take values from the size table, not auto");
     const auto& tiers = SizeTable::builtin().tiers(dialect);
     const std::string size_text = size.empty() ? tiers.front().sizes.front().size : size;  // the documented default
     const SizeTable::Tier* tier = nullptr;
@@ -85,10 +86,10 @@ ImageSize read_size(const std::string& size, const std::string& resolution, Size
         if (tier) break;
     }
     if (!tier)
-        throw refused("size " + size_text + (resolution.empty() ? "" : " at resolution " + resolution) +
-                      " is not supported; " +
-                      (dialect == SizeDialect::pixels ? "use WxH sizes with resolution 1024, 1536 or 2048"
-                                                      : "use an aspect ratio such as 3:2 with resolution 1K, 2K or 4K"));
+        throw refused(
+            "size " + size_text + (resolution.empty() ? "" : " at resolution " + resolution) + " is not supported; " +
+            (dialect == SizeDialect::pixels ? "use WxH sizes with resolution 1024, 1536 or 2048"
+                                            : "use an aspect ratio such as 3:2 with resolution 1K, 2K or 4K"));
     return pixels_of(size_text, *tier, dialect);
 }
 

@@ -48,8 +48,8 @@ Admission TaskRegistry::admit(TaskRequest request, long long now_ms, int max_act
     const bool stalls = faults.take(Fault::stall_tasks);
     const int barrier = stalls ? 0 : faults.hold_until_active();
     const bool held = !stalls && (barrier > 0 || faults.take(Fault::hold_tasks));
-    auto task = std::make_shared<EmulatedTask>(
-        id, std::move(request), now_ms, stalls ? std::nullopt : std::optional<long long>(faults.gen_ms()), held);
+    auto task = std::make_shared<EmulatedTask>(id, std::move(request), now_ms,
+                                               stalls ? std::nullopt : std::optional<long long>(faults.gen_ms()), held);
     by_id_[task->id()] = task;
     const int unfinished = unfinished_locked(now_ms);
     most_active_ = std::max(most_active_, unfinished);
@@ -97,9 +97,8 @@ std::vector<std::string> TaskRegistry::release_oldest(std::optional<int> count, 
 
 TaskCounts TaskRegistry::counts(long long now_ms) const {
     std::lock_guard lock(mutex_);
-    const int held = int(std::count_if(by_id_.begin(), by_id_.end(), [](const auto& entry) {
-        return entry.second->held();
-    }));
+    const int held =
+        int(std::count_if(by_id_.begin(), by_id_.end(), [](const auto& entry) { return entry.second->held(); }));
     return {int(by_id_.size()), unfinished_locked(now_ms), most_active_, held, refused_};
 }
 
@@ -119,9 +118,8 @@ nlohmann::json TaskRegistry::describe(long long now_ms) const {
 }
 
 int TaskRegistry::unfinished_locked(long long now_ms) const {
-    return int(std::count_if(by_id_.begin(), by_id_.end(), [&](const auto& entry) {
-        return entry.second->phase_at(now_ms) != TaskPhase::finished;
-    }));
+    return int(std::count_if(by_id_.begin(), by_id_.end(),
+                             [&](const auto& entry) { return entry.second->phase_at(now_ms) != TaskPhase::finished; }));
 }
 
 }  // namespace genlayer::emulator

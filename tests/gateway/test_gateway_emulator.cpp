@@ -5,18 +5,18 @@
 #include "emulator_process.hpp"
 #include "image/image_codec.hpp"
 
-#include <catch2/catch.hpp>
 #include <httplib.h>
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <future>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 using genlayer::testing::EmulatorProcess;
 using nlohmann::json;
@@ -82,7 +82,9 @@ std::vector<json> poll_until(httplib::Client& client, const std::string& id,
 }
 
 // Polls until the task is final; the statuses seen on the way, in order.
-std::vector<json> poll_to_end(httplib::Client& client, const std::string& id) { return poll_until(client, id, is_final); }
+std::vector<json> poll_to_end(httplib::Client& client, const std::string& id) {
+    return poll_until(client, id, is_final);
+}
 
 json final_status(httplib::Client& client, const std::string& id) { return poll_to_end(client, id).back(); }
 
@@ -281,9 +283,9 @@ TEST_CASE("bad requests get the spec's error shapes", "[gateway]") {
         CHECK(api_error_of(submit(api, request), 400)["type"] == "invalid_request_error");
     }
     SECTION("n, prompt, model and response_format") {
-        for (const json& change : {json{{"n", 5}}, json{{"n", 0}}, json{{"prompt", ""}},
-                                   json{{"prompt", std::string(32001, 'a')}}, json{{"model", "dall-e-3"}},
-                                   json{{"response_format", "png"}}}) {
+        for (const json& change :
+             {json{{"n", 5}}, json{{"n", 0}}, json{{"prompt", ""}}, json{{"prompt", std::string(32001, 'a')}},
+              json{{"model", "dall-e-3"}}, json{{"response_format", "png"}}}) {
             json request = text_request("x");
             request.update(change);
             INFO(change.dump().substr(0, 60));
@@ -313,8 +315,8 @@ TEST_CASE("bad requests get the spec's error shapes", "[gateway]") {
             {too_large, "Image too large. Maximum size is 10MB"},
             {"just some text", "Unsupported image type. Allowed types: JPEG, PNG, WebP, GIF"}};
         for (const auto& [content, message] : cases) {
-            const auto answer =
-                api.Post("/v1/uploads/images", httplib::MultipartFormDataItems{{"file", content, "f.png", "image/png"}});
+            const auto answer = api.Post("/v1/uploads/images",
+                                         httplib::MultipartFormDataItems{{"file", content, "f.png", "image/png"}});
             REQUIRE(answer);
             CHECK(answer->status == 400);
             CHECK(json::parse(answer->body) == json{{"success", false}, {"message", message}});
@@ -339,7 +341,8 @@ TEST_CASE("prompt conventions refuse, fail, and unknown references fail the task
 
     const json failed = final_status(api, submit_ok(api, text_request("a cat [fail]")));
     CHECK(failed["status"] == "failed");
-    CHECK(failed["error"] == json{{"code", "generation_failed"}, {"message", "call upstream API failed: emulated failure"}});
+    CHECK(failed["error"] ==
+          json{{"code", "generation_failed"}, {"message", "call upstream API failed: emulated failure"}});
 
     json elsewhere = text_request("a cat");
     elsewhere["image_urls"] = {"https://example.com/cat.png"};
@@ -386,7 +389,8 @@ TEST_CASE("each fault fires exactly as often as armed", "[gateway]") {
 
     SECTION("fail_submits: 503 and no task") {
         emulator.arm({{"fail_submits", 2}});
-        for (int i = 0; i < 2; ++i) CHECK(api_error_of(submit(api, text_request("x")), 503)["type"] == "internal_error");
+        for (int i = 0; i < 2; ++i)
+            CHECK(api_error_of(submit(api, text_request("x")), 503)["type"] == "internal_error");
         submit_ok(api, text_request("x"));
         CHECK(emulator.tasks().size() == 2);
     }
@@ -462,9 +466,9 @@ TEST_CASE("each fault fires exactly as often as armed", "[gateway]") {
         emulator.arm({{"expire_results", true}});
         CHECK(files.Get(result_path)->status == 404);
         const json expired = body_of(status_of(api, done_id));
-        const long long now = std::chrono::duration_cast<std::chrono::seconds>(
-                                  std::chrono::system_clock::now().time_since_epoch())
-                                  .count();
+        const long long now =
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count();
         CHECK(expired["expires_at"].get<long long>() < now);
         emulator.arm({{"expire_results", false}});
         CHECK(files.Get(result_path)->status == 200);
@@ -519,8 +523,13 @@ TEST_CASE("a held task runs its timeline but finishes only once released, by id,
     const json held = body_of(status_of(api, first));
     CHECK(held["status"] == "in_progress");
     CHECK(held["progress"] == 99);  // its generation time has passed; it only waits for the release
-    CHECK(emulator.state() == json{{"tasks", 3}, {"active", 2}, {"most_active", 2}, {"held", 2},
-                                   {"held_submits", 0}, {"held_downloads", 0}, {"refused", 0}});
+    CHECK(emulator.state() == json{{"tasks", 3},
+                                   {"active", 2},
+                                   {"most_active", 2},
+                                   {"held", 2},
+                                   {"held_submits", 0},
+                                   {"held_downloads", 0},
+                                   {"refused", 0}});
     const json tasks = emulator.tasks();
     CHECK(tasks[0]["held"] == true);
     CHECK(tasks[0]["completes_at_ms"].is_null());
@@ -628,8 +637,7 @@ TEST_CASE("a held download sends half the file and the rest once released", "[ga
     CHECK(files.Get(result_path)->status == 200);  // the hold was for one download
 }
 
-TEST_CASE("wait answers once the state is reached, 408 when it is not, 400 for what it cannot wait for",
-          "[gateway]") {
+TEST_CASE("wait answers once the state is reached, 408 when it is not, 400 for what it cannot wait for", "[gateway]") {
     EmulatorProcess emulator({"--gen-ms", "0"});
     auto reached = std::async(std::launch::async, [&] { return emulator.wait_for({{"tasks", 2}}); });
     auto api = api_client(emulator);

@@ -1,14 +1,14 @@
 #include "cli_process.hpp"
 
-#include <cerrno>
-#include <csignal>
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
-#include <stdexcept>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <cerrno>
+#include <csignal>
+#include <stdexcept>
 
 namespace genlayer::testing {
 
@@ -94,8 +94,7 @@ CliResult CliProcess::finish() {
     reader_.join();
     int status = 0;
     rusage usage{};
-    while (::wait4(pid_, &status, 0, &usage) < 0 && errno == EINTR) {
-    }
+    while (::wait4(pid_, &status, 0, &usage) < 0 && errno == EINTR) {}
     pid_ = -1;
     result_.max_rss_kib = usage.ru_maxrss;
     result_.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

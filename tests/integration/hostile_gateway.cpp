@@ -1,9 +1,9 @@
 #include "hostile_gateway.hpp"
 
-#include <algorithm>
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <algorithm>
 
 namespace genlayer::testing {
 namespace {
@@ -21,9 +21,7 @@ std::string task_json(const std::string& status, const std::string& result_url =
 }  // namespace
 
 HostileGateway::HostileGateway(Hostility hostility)
-    : hostility_(hostility),
-      ftp_listener_(test::SilentListener::bound_socket()),
-      server_([this](httplib::Server& s) {
+    : hostility_(hostility), ftp_listener_(test::SilentListener::bound_socket()), server_([this](httplib::Server& s) {
           s.Post("/v1/images/generations", [this](const httplib::Request&, httplib::Response& response) {
               ++submits_;
               response.set_content(task_json("queued"), "application/json");
@@ -33,7 +31,8 @@ HostileGateway::HostileGateway(Hostility hostility)
                     ++status_requests_;
                     answer_status(response);
                 });
-          s.Get("/result.png", [this](const httplib::Request&, httplib::Response& response) { answer_result(response); });
+          s.Get("/result.png",
+                [this](const httplib::Request&, httplib::Response& response) { answer_result(response); });
       }) {
     // Listening but never accepting: a connection would wait in the backlog, to be counted.
     ::listen(ftp_listener_, 8);
@@ -88,23 +87,20 @@ void HostileGateway::answer_status(httplib::Response& response) {
                 });
             return;
         case Hostility::html_status:
-            response.set_content("<!DOCTYPE html><html><head><title>Sign in to the network</title></head>"
-                                 "<body><form method=\"post\"><input name=\"user\"></form></body></html>",
-                                 "text/html");
+            response.set_content(
+                "<!DOCTYPE html><html><head><title>Sign in to the network</title></head>"
+                "<body><form method=\"post\"><input name=\"user\"></form></body></html>",
+                "text/html");
             return;
         case Hostility::result_redirect_to_file:
         case Hostility::result_redirect_to_ftp:
-        case Hostility::huge_result:
-            response.set_content(completed, "application/json");
-            return;
+        case Hostility::huge_result: response.set_content(completed, "application/json"); return;
     }
 }
 
 void HostileGateway::answer_result(httplib::Response& response) {
     switch (hostility_) {
-        case Hostility::result_redirect_to_file:
-            response.set_redirect("file:///etc/passwd");
-            return;
+        case Hostility::result_redirect_to_file: response.set_redirect("file:///etc/passwd"); return;
         case Hostility::result_redirect_to_ftp:
             response.set_redirect("ftp://127.0.0.1:" + std::to_string(test::SilentListener::port_of(ftp_listener_)) +
                                   "/result.png");
@@ -123,9 +119,7 @@ void HostileGateway::answer_result(httplib::Response& response) {
                 return true;
             });
             return;
-        default:
-            response.status = 404;
-            return;
+        default: response.status = 404; return;
     }
 }
 

@@ -15,13 +15,13 @@
 namespace genlayer::testing {
 
 enum class Hostility {
-    huge_status_header,      // the status answer carries a 1 MB header
-    endless_status,          // a status body (JSON whitespace) that never ends
-    trickled_status,         // a status answer sent one byte a second
-    html_status,             // 200 with an HTML page instead of JSON
-    result_redirect_to_file, // the completed task's image redirects to file:///etc/passwd
-    result_redirect_to_ftp,  // … to ftp:// on a loopback port that counts connections
-    huge_result,             // the image: 200 MB without a Content-Length
+    huge_status_header,       // the status answer carries a 1 MB header
+    endless_status,           // a status body (JSON whitespace) that never ends
+    trickled_status,          // a status answer sent one byte a second
+    html_status,              // 200 with an HTML page instead of JSON
+    result_redirect_to_file,  // the completed task's image redirects to file:///etc/passwd
+    result_redirect_to_ftp,   // … to ftp:// on a loopback port that counts connections
+    huge_result,              // the image: 200 MB without a Content-Length
 };
 
 class HostileGateway {
@@ -55,7 +55,7 @@ private:
     int ftp_listener_ = -1;
     std::mutex mutex_;
     std::condition_variable stopping_cv_;
-    bool stopping_ = false;  // guarded by mutex_
+    bool stopping_ = false;        // guarded by mutex_
     test::LoopbackServer server_;  // last: stopped before the state its handlers use
 };
 

@@ -11,8 +11,9 @@ std::string quoted(const std::filesystem::path& path) { return std::string("'").
 
 CliResult run_cli_with_mounts(const std::string& mount_script, const std::vector<std::string>& args,
                               const std::map<std::string, std::string>& env) {
-    std::vector<std::string> command{"--mount", "--propagation", "private", "/bin/sh", "-ec",
-                                     mount_script + "exec \"$@\"\n", "sh", GENLAYER_CLI_BIN};
+    std::vector<std::string> command{"--mount", "--propagation", "private",
+                                     "/bin/sh", "-ec",           mount_script + "exec \"$@\"\n",
+                                     "sh",      GENLAYER_CLI_BIN};
     command.insert(command.end(), args.begin(), args.end());
     return run_cli(command, env, "/usr/bin/unshare");
 }

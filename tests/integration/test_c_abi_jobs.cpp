@@ -145,7 +145,7 @@ TEST_CASE("C ABI: a host built against a shorter request struct still works") {
     Client client(fx);
     auto request = text_request("old host");
     request.struct_size = offsetof(genlayer_request, response_format);  // knows only up to n
-    request.timeout_s = 0.001;  // beyond its struct_size: must be ignored
+    request.timeout_s = 0.001;                                          // beyond its struct_size: must be ignored
     genlayer_job* job = nullptr;
     REQUIRE(genlayer_job_start(client.handle, &request, &job) == GENLAYER_OK);
     CHECK(poll_until_final(job).state == GENLAYER_JOB_DONE);
@@ -192,7 +192,10 @@ TEST_CASE("C ABI: final states, limits and status names") {
     CHECK(std::string(limits.default_model) == "gpt-image-2");
 
     // A host built against a shorter struct gets only what it has room for.
-    struct { genlayer_limits head; uint32_t canary; } older{};
+    struct {
+        genlayer_limits head;
+        uint32_t canary;
+    } older{};
     older.head.struct_size = offsetof(genlayer_limits, min_images);
     older.canary = 0xC0FFEE;
     genlayer_get_limits(&older.head);

@@ -31,7 +31,7 @@ std::vector<std::string> write_inputs(const Fixture& fx, int count) {
 }
 
 std::vector<std::string> batch_args(const Fixture& fx, const std::vector<std::string>& inputs, int jobs) {
-    std::vector<std::string> args{"batch", "--prompt", "ink wash", "--jobs", std::to_string(jobs),
+    std::vector<std::string> args{"batch",    "--prompt",     "ink wash", "--jobs", std::to_string(jobs),
                                   "--output", fx.path("out"), "--json"};
     args.insert(args.end(), inputs.begin(), inputs.end());
     return args;

@@ -145,10 +145,12 @@ TEST_CASE("Ctrl-C cancels cleanly with exit 130 and keeps the task in the journa
     Fixture fx({"--gen-ms", "300", "--hold-tasks", "1"});  // generating until the interrupt, however long that takes
     CliProcess cli(generate_args(fx), fx.env());
     // Interrupt once the task exists, as a person would while it generates.
-    REQUIRE(wait_until([&] {
-        const auto entries = fx.journal();
-        return entries.size() == 1 && entries[0].stage == JobStage::submitted;
-    }, std::chrono::seconds(20)));
+    REQUIRE(wait_until(
+        [&] {
+            const auto entries = fx.journal();
+            return entries.size() == 1 && entries[0].stage == JobStage::submitted;
+        },
+        std::chrono::seconds(20)));
     const auto interrupted_at = std::chrono::steady_clock::now();
     cli.signal(SIGINT);
     const auto result = cli.finish();

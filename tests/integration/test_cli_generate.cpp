@@ -40,8 +40,8 @@ TEST_CASE("a reference with alpha is uploaded as PNG and comes back exactly") {
     Fixture fx;
     const auto reference = test_pattern(512, 512, true);
     write_image_file(fx.path("ref.png"), view_of(reference));
-    const auto report = json_of(fx.cli({"generate", "--prompt", "glass", "--reference", fx.path("ref.png"),
-                                        "--output", fx.path("out.png"), "--json"}));
+    const auto report = json_of(fx.cli({"generate", "--prompt", "glass", "--reference", fx.path("ref.png"), "--output",
+                                        fx.path("out.png"), "--json"}));
     CHECK_THAT(first_reference_url(report), Catch::EndsWith(".png"));
     CHECK(report["request"]["size"] == "1024x1024");
     const auto expected = render_generation("glass", 1024, 1024, &reference, 0);
@@ -53,8 +53,8 @@ TEST_CASE("an opaque reference is uploaded as JPEG and sets the aspect for auto 
     Fixture fx;
     const auto reference = test_pattern(1920, 1080, false);
     write_image_file(fx.path("ref.png"), view_of(reference));
-    const auto report = json_of(fx.cli({"generate", "--prompt", "dusk", "--reference", fx.path("ref.png"),
-                                        "--output", fx.path("out.png"), "--json"}));
+    const auto report = json_of(fx.cli(
+        {"generate", "--prompt", "dusk", "--reference", fx.path("ref.png"), "--output", fx.path("out.png"), "--json"}));
     CHECK_THAT(first_reference_url(report), Catch::EndsWith(".jpg"));
     CHECK(report["request"]["size"] == "2048x1152");
     CHECK(report["request"]["resolution"] == "2048");
@@ -82,8 +82,8 @@ TEST_CASE("a URL reference from `genlayer upload` is passed as it is") {
 
 TEST_CASE("n=2 writes OUT-1 and OUT-2, each its own variation") {
     Fixture fx;
-    const auto report = json_of(fx.cli({"generate", "--prompt", "twins", "-n", "2", "--size", "1536x1024",
-                                        "--output", fx.path("v.png"), "--json"}));
+    const auto report = json_of(fx.cli(
+        {"generate", "--prompt", "twins", "-n", "2", "--size", "1536x1024", "--output", fx.path("v.png"), "--json"}));
     CHECK(report["outputs"] == nlohmann::json{fx.path("v-1.png"), fx.path("v-2.png")});
     for (int k = 0; k < 2; ++k) {
         const auto expected = render_generation("twins", 1536, 1024, nullptr, k);
@@ -93,8 +93,8 @@ TEST_CASE("n=2 writes OUT-1 and OUT-2, each its own variation") {
 
 TEST_CASE("b64_json results are decoded like downloaded ones") {
     Fixture fx;
-    json_of(fx.cli({"generate", "--prompt", "inline", "--response-format", "b64_json", "--output",
-                    fx.path("b.png"), "--json"}));
+    json_of(fx.cli(
+        {"generate", "--prompt", "inline", "--response-format", "b64_json", "--output", fx.path("b.png"), "--json"}));
     const auto expected = render_generation("inline", 1024, 1024, nullptr, 0);
     CHECK(differing_pixels(read_image_file(fx.path("b.png")), expected, 0) == 0);
     CHECK(fx.count_requests("GET", "/generated/") == 0);

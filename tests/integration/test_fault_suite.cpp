@@ -5,16 +5,16 @@
 #include "image/image_codec.hpp"
 #include "test_fixture.hpp"
 
-#include <catch2/catch.hpp>
 #include <httplib.h>
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <arpa/inet.h>
-#include <csignal>
 #include <netinet/in.h>
-#include <random>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <csignal>
+#include <random>
 
 using namespace genlayer;
 using namespace genlayer::testing;

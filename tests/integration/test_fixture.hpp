@@ -4,8 +4,8 @@
 
 #include "cli_process.hpp"
 #include "emulator_process.hpp"
-#include "jobs/journal.hpp"
 #include "image/rgba_image.hpp"
+#include "jobs/journal.hpp"
 
 #include <chrono>
 #include <filesystem>

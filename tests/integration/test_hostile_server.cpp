@@ -17,8 +17,8 @@ namespace {
 constexpr long kMiBinKiB = 1024;
 
 CliResult generate_against(const Fixture& fx, const HostileGateway& gateway, std::vector<std::string> extra = {}) {
-    std::vector<std::string> args{"generate", "--prompt", "a lighthouse", "--output", fx.path("out.png"),
-                                  "--base-url", gateway.url()};
+    std::vector<std::string> args{"generate",         "--prompt",   "a lighthouse", "--output",
+                                  fx.path("out.png"), "--base-url", gateway.url()};
     args.insert(args.end(), extra.begin(), extra.end());
     return fx.cli(args);
 }

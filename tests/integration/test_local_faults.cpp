@@ -66,7 +66,8 @@ TEST_CASE("an unwritable output folder is refused before anything is sent: exit 
         read_only_at(out), {"batch", "--prompt", "ink", "--output", out.string(), fx.path("in.png")}, fx.env());
     CHECK(batch.exit_code == kExitLocalFile);
     check_one_sentence(batch);
-    CHECK_THAT(batch.err, Catch::Contains("genlayer: Could not write " + out.string() + ": the folder is on a read-only"));
+    CHECK_THAT(batch.err,
+               Catch::Contains("genlayer: Could not write " + out.string() + ": the folder is on a read-only"));
 
     CHECK(fx.emulator().log().empty());
 }

@@ -95,31 +95,39 @@ test_options_all_keys (void)
 }
 
 /* Each refused options string and the sentence that refuses it. */
-static const struct {
+static const struct
+{
     const gchar *json;
     const gchar *sentence;
 } refused_options[] = {
-    { "{\"foo\": 1}", "Option \"foo\" is not known; use model, response_format, timeout_s or mask." },
+    { "{\"foo\": 1}",
+      "Option \"foo\" is not known; use model, response_format, timeout_s or mask." },
     { "{\"model\": 5}", "Option \"model\" must be a non-empty string such as \"gpt-image-2\"." },
     { "{\"model\": \"\"}", "Option \"model\" must be a non-empty string such as \"gpt-image-2\"." },
-    { "{\"response_format\": \"png\"}", "Option \"response_format\" must be \"url\" or \"b64_json\"." },
+    { "{\"response_format\": \"png\"}",
+      "Option \"response_format\" must be \"url\" or \"b64_json\"." },
     { "{\"timeout_s\": 0}", "Option \"timeout_s\" must be a number of seconds greater than 0." },
     { "{\"timeout_s\": -3}", "Option \"timeout_s\" must be a number of seconds greater than 0." },
-    { "{\"timeout_s\": \"10\"}", "Option \"timeout_s\" must be a number of seconds greater than 0." },
+    { "{\"timeout_s\": \"10\"}",
+      "Option \"timeout_s\" must be a number of seconds greater than 0." },
     { "{\"mask\": \"no\"}", "Option \"mask\" must be true or false." },
     { "{\"mask\": null}", "Option \"mask\" must be true or false." },
-    { "[1, 2]", "The options are not a JSON object; pass one such as {\"mask\": false} or an empty string." },
-    { "{\"mask\": tru", "The options are not a JSON object; pass one such as {\"mask\": false} or an empty string." },
+    { "[1, 2]",
+      "The options are not a JSON object; pass one such as {\"mask\": false} or an empty string." },
+    { "{\"mask\": tru",
+      "The options are not a JSON object; pass one such as {\"mask\": false} or an empty string." },
 };
 
 static void
 test_options_refused (void)
 {
-    for (gsize i = 0; i < G_N_ELEMENTS (refused_options); i++) {
+    for (gsize i = 0; i < G_N_ELEMENTS (refused_options); i++)
+    {
         GenlayerPluginValues values;
         genlayer_plugin_values_init (&values);
         gchar *error = NULL;
-        g_assert_false (genlayer_plugin_values_apply_options (&values, refused_options[i].json, &error));
+        g_assert_false (
+            genlayer_plugin_values_apply_options (&values, refused_options[i].json, &error));
         g_assert_cmpstr (error, ==, refused_options[i].sentence);
         g_free (error);
         genlayer_plugin_values_clear (&values);
@@ -279,10 +287,14 @@ test_size_choices_from_the_core_table (void)
 static void
 test_size_choices_from_a_bad_table (void)
 {
-    const gchar *bad_tables[] = { NULL, "not json", "[]", "{\"tiers\": []}",
+    const gchar *bad_tables[] = { NULL,
+                                  "not json",
+                                  "[]",
+                                  "{\"tiers\": []}",
                                   "{\"tiers\": {\"1024\": \"1024x1024\"}}",
                                   "{\"tiers\": {\"1024\": [1024]}}" };
-    for (gsize i = 0; i < G_N_ELEMENTS (bad_tables); i++) {
+    for (gsize i = 0; i < G_N_ELEMENTS (bad_tables); i++)
+    {
         gchar **sizes = NULL;
         gchar **resolutions = NULL;
         g_assert_false (genlayer_size_choices_parse (bad_tables[i], &sizes, &resolutions));
@@ -297,7 +309,8 @@ test_size_choices_from_a_bad_table (void)
 static void
 test_progress_text_per_state (void)
 {
-    static const struct {
+    static const struct
+    {
         genlayer_job_state state;
         gint server_percent;
         const gchar *text;
@@ -313,7 +326,8 @@ test_progress_text_per_state (void)
         { GENLAYER_JOB_FAILED, 10, "Failed" },
         { GENLAYER_JOB_CANCELLED, 10, "Cancelled" },
     };
-    for (gsize i = 0; i < G_N_ELEMENTS (expected); i++) {
+    for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
         genlayer_progress progress = { .struct_size = sizeof progress,
                                        .state = expected[i].state,
                                        .server_percent = expected[i].server_percent };
@@ -330,7 +344,8 @@ test_values_refusal (void)
     genlayer_plugin_values_init (&values);
     g_assert_null (genlayer_plugin_values_refusal (&values));
 
-    static const struct {
+    static const struct
+    {
         gint reference, n, placement;
         const gchar *sentence;
     } refused[] = {
@@ -340,7 +355,8 @@ test_values_refusal (void)
         { 1, 5, 0, "The number of variations must be between 1 and 4." },
         { 1, 4, 2, "The placement must be 0 (generated size) or 1 (cover the region)." },
     };
-    for (gsize i = 0; i < G_N_ELEMENTS (refused); i++) {
+    for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
         values.reference = refused[i].reference;
         values.n = refused[i].n;
         values.placement = refused[i].placement;
@@ -354,7 +370,8 @@ test_values_refusal (void)
 static void
 test_layer_names (void)
 {
-    const struct {
+    const struct
+    {
         const gchar *prompt;
         guint index, count;
         const gchar *name;
@@ -366,8 +383,10 @@ test_layer_names (void)
         { "ééééééééééééééééééééééééééééééééééééééééééé", 0, 1,
           "éééééééééééééééééééééééééééééééééééééééé (genlayer)" },
     };
-    for (gsize i = 0; i < G_N_ELEMENTS (expected); i++) {
-        gchar *name = genlayer_layer_name (expected[i].prompt, expected[i].index, expected[i].count);
+    for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+        gchar *name = genlayer_layer_name (expected[i].prompt, expected[i].index,
+                                           expected[i].count);
         g_assert_cmpstr (name, ==, expected[i].name);
         g_free (name);
     }
@@ -408,8 +427,8 @@ test_selection_on_layer (void)
     const guchar *first = NULL;
 
     /* A layer at 12,21 of 10x10 holds columns 2..3 and rows 1..2 of the selection. */
-    g_assert_true (genlayer_selection_coverage_on_layer (&selection, 12, 21, 10, 10, &x, &y,
-                                                         &width, &height, &first));
+    g_assert_true (genlayer_selection_coverage_on_layer (&selection, 12, 21, 10, 10, &x, &y, &width,
+                                                         &height, &first));
     g_assert_cmpint (x, ==, 0);
     g_assert_cmpint (y, ==, 0);
     g_assert_cmpint (width, ==, 2);
@@ -417,8 +436,8 @@ test_selection_on_layer (void)
     g_assert_cmpint (*first, ==, 1 * 4 + 2);
 
     /* A layer at 0,0 of 11x30 holds column 0 only, at x 10 of the layer. */
-    g_assert_true (genlayer_selection_coverage_on_layer (&selection, 0, 0, 11, 30, &x, &y,
-                                                         &width, &height, &first));
+    g_assert_true (genlayer_selection_coverage_on_layer (&selection, 0, 0, 11, 30, &x, &y, &width,
+                                                         &height, &first));
     g_assert_cmpint (x, ==, 10);
     g_assert_cmpint (y, ==, 20);
     g_assert_cmpint (width, ==, 1);
@@ -426,8 +445,8 @@ test_selection_on_layer (void)
     g_assert_cmpint (*first, ==, 0);
 
     /* A layer beside the selection, and no selection at all. */
-    g_assert_false (genlayer_selection_coverage_on_layer (&selection, 14, 20, 5, 5, &x, &y,
-                                                          &width, &height, &first));
+    g_assert_false (genlayer_selection_coverage_on_layer (&selection, 14, 20, 5, 5, &x, &y, &width,
+                                                          &height, &first));
     genlayer_selection_coverage_clear (&selection);
     g_assert_null (selection.coverage);
     g_assert_false (genlayer_selection_coverage_on_layer (&selection, 0, 0, 100, 100, &x, &y,
@@ -468,9 +487,14 @@ read_target (const gchar *json, const gchar *host, GenlayerJobTarget *target)
 static void
 test_job_target_round_trip (void)
 {
-    const GenlayerJobTarget written = { .image = 3, .image_file = "/tmp/a b.xcf", .drawable = 7,
-                                        .drawable_name = "Background", .x = 10, .y = 20,
-                                        .width = 300, .height = 200,
+    const GenlayerJobTarget written = { .image = 3,
+                                        .image_file = "/tmp/a b.xcf",
+                                        .drawable = 7,
+                                        .drawable_name = "Background",
+                                        .x = 10,
+                                        .y = 20,
+                                        .width = 300,
+                                        .height = 200,
                                         .placement = GENLAYER_PLACEMENT_COVER_REGION,
                                         .mask = TRUE };
     gchar *json = genlayer_job_target_json (&written, GENLAYER_HOST_GIMP3);
@@ -513,7 +537,8 @@ remove_tree (const gchar *path)
 {
     GDir *dir = g_dir_open (path, 0, NULL);
     const gchar *name;
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL) {
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
         gchar *child = g_build_filename (path, name, NULL);
         if (g_file_test (child, G_FILE_TEST_IS_DIR))
             remove_tree (child);
@@ -527,7 +552,8 @@ remove_tree (const gchar *path)
 }
 
 /* What the job watch reported. */
-typedef struct {
+typedef struct
+{
     genlayer_job *job;
     guint shown;
     gboolean fractions_in_range;
@@ -559,18 +585,21 @@ test_job_watch_ends_with_the_job (void)
 {
     gchar *journal = g_dir_make_tmp ("genlayer-watch-XXXXXX", NULL);
     /* Nothing listens there: the job retries until its deadline or a cancel. */
-    const genlayer_client_options options = { .struct_size = sizeof options, .api_key = "k",
+    const genlayer_client_options options = { .struct_size = sizeof options,
+                                              .api_key = "k",
                                               .base_url = "http://127.0.0.1:1",
                                               .journal_dir = journal };
     genlayer_client *client = NULL;
     g_assert_cmpint (genlayer_client_create (&options, &client), ==, GENLAYER_OK);
-    const genlayer_request request = { .struct_size = sizeof request, .prompt = "a lighthouse",
-                                       .n = 1, .timeout_s = 120.0 };
+    const genlayer_request request = {
+        .struct_size = sizeof request, .prompt = "a lighthouse", .n = 1, .timeout_s = 120.0
+    };
     WatchRecord record = { .fractions_in_range = TRUE, .loop = g_main_loop_new (NULL, FALSE) };
     g_assert_cmpint (genlayer_job_start (client, &request, &record.job), ==, GENLAYER_OK);
 
-    GenlayerJobWatch watch = { .job = record.job, .show = record_show, .ended = record_end,
-                               .data = &record };
+    GenlayerJobWatch watch = {
+        .job = record.job, .show = record_show, .ended = record_end, .data = &record
+    };
     genlayer_job_watch_start (&watch);
     /* Nothing is reported before the loop runs. */
     g_assert_cmpuint (record.shown, ==, 0);
@@ -605,8 +634,10 @@ main (int argc, char **argv)
     g_test_add_func ("/values/options/refused", test_options_refused);
     g_test_add_func ("/values/options/refused-change-nothing", test_options_refused_change_nothing);
     g_test_add_func ("/values/save-load-round-trip", test_save_load_round_trip);
-    g_test_add_func ("/values/load-missing-file-keeps-defaults", test_load_missing_file_keeps_defaults);
-    g_test_add_func ("/values/load-ignores-out-of-range-values", test_load_ignores_out_of_range_values);
+    g_test_add_func ("/values/load-missing-file-keeps-defaults",
+                     test_load_missing_file_keeps_defaults);
+    g_test_add_func ("/values/load-ignores-out-of-range-values",
+                     test_load_ignores_out_of_range_values);
     g_test_add_func ("/size-choices/from-the-core-table", test_size_choices_from_the_core_table);
     g_test_add_func ("/size-choices/from-a-bad-table", test_size_choices_from_a_bad_table);
     g_test_add_func ("/job-progress-text/per-state", test_progress_text_per_state);

@@ -29,7 +29,8 @@ client_new (const gchar *api_key)
 }
 
 /* A client (with the test's key, or none) and default values. */
-typedef struct {
+typedef struct
+{
     genlayer_client *client;
     GenlayerPluginValues values;
 } DialogFixture;
@@ -48,7 +49,8 @@ fixture_tear_down (DialogFixture *fixture, gconstpointer api_key G_GNUC_UNUSED)
     genlayer_client_destroy (fixture->client);
 }
 
-typedef struct {
+typedef struct
+{
     const gchar *name;
     GtkWidget *found;
 } WidgetSearch;
@@ -128,8 +130,8 @@ save_screenshot (GtkWidget *window, const gchar *file_name)
 
     GtkAllocation size;
     gtk_widget_get_allocation (window, &size);
-    GdkPixbuf *shot = gdk_pixbuf_get_from_drawable (NULL, gdk_window, NULL, 0, 0, 0, 0,
-                                                    size.width, size.height);
+    GdkPixbuf *shot = gdk_pixbuf_get_from_drawable (NULL, gdk_window, NULL, 0, 0, 0, 0, size.width,
+                                                    size.height);
     g_assert_nonnull (shot);
 
     /* A painted dialog has text and frames: its first row differs from its
@@ -202,23 +204,28 @@ test_dialog_shows_values (DialogFixture *fixture, gconstpointer api_key G_GNUC_U
     fixture->values.mask = FALSE;
 
     GtkWidget *dialog = genlayer_generate_dialog_new (&fixture->values, fixture->client);
-    gchar *size = gtk_combo_box_text_get_active_text (GTK_COMBO_BOX_TEXT (child (dialog, "genlayer-size")));
+    gchar *size = gtk_combo_box_text_get_active_text (
+        GTK_COMBO_BOX_TEXT (child (dialog, "genlayer-size")));
     g_assert_cmpstr (size, ==, "2048x1152");
     g_free (size);
-    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (dialog, "genlayer-variations"))),
-                     ==, 3);
+    g_assert_cmpint (
+        gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child (dialog, "genlayer-variations"))),
+        ==, 3);
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (dialog, "genlayer-cost"))), ==,
                      "Cost: 3 × $0.015 = $0.045");
     gint placement = -1;
-    gimp_int_combo_box_get_active (GIMP_INT_COMBO_BOX (child (dialog, "genlayer-placement")), &placement);
+    gimp_int_combo_box_get_active (GIMP_INT_COMBO_BOX (child (dialog, "genlayer-placement")),
+                                   &placement);
     g_assert_cmpint (placement, ==, GENLAYER_PLACEMENT_COVER_REGION);
-    g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (dialog, "genlayer-mask"))));
+    g_assert_false (
+        gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child (dialog, "genlayer-mask"))));
 
     gtk_widget_destroy (dialog);
 }
 
 /* What a person does in the Generate dialog, played from an idle callback. */
-typedef struct {
+typedef struct
+{
     const gchar *prompt;
     const gchar *api_key;    /* typed into the key field when not NULL */
     const gchar *screenshot; /* file name, or NULL */
@@ -239,8 +246,8 @@ play_generate_dialog (gpointer data)
                      "Cost: 2 × $0.015 = $0.030");
     if (script->screenshot != NULL)
         save_screenshot (dialog, script->screenshot);
-    gtk_button_clicked (GTK_BUTTON (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
-                                                                        script->response)));
+    gtk_button_clicked (
+        GTK_BUTTON (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), script->response)));
     return G_SOURCE_REMOVE;
 }
 
@@ -285,15 +292,16 @@ read_and_close_error_dialog (gpointer data)
     gchar **shown = data;
     GtkWidget *dialog = find_toplevel ("genlayer-error");
     g_object_get (dialog, "text", shown, NULL);
-    gtk_button_clicked (GTK_BUTTON (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
-                                                                        GTK_RESPONSE_CLOSE)));
+    gtk_button_clicked (
+        GTK_BUTTON (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE)));
     return G_SOURCE_REMOVE;
 }
 
 static void
 test_error_dialog_shows_the_sentence (void)
 {
-    const gchar *sentence = "The gateway refused the API key (401). Set TOAPIS_API_KEY or the key in the dialog.";
+    const gchar *sentence
+        = "The gateway refused the API key (401). Set TOAPIS_API_KEY or the key in the dialog.";
     gchar *shown = NULL;
     g_idle_add (read_and_close_error_dialog, &shown);
     genlayer_error_dialog_show (sentence);
@@ -305,10 +313,9 @@ test_error_dialog_shows_the_sentence (void)
 static genlayer_job *
 unreachable_job_new (genlayer_client *client, double timeout_s)
 {
-    genlayer_request request = { .struct_size = sizeof request,
-                                 .prompt = "a lighthouse",
-                                 .n = 1,
-                                 .timeout_s = timeout_s };
+    genlayer_request request = {
+        .struct_size = sizeof request, .prompt = "a lighthouse", .n = 1, .timeout_s = timeout_s
+    };
     genlayer_job *job = NULL;
     g_assert_cmpint (genlayer_job_start (client, &request, &job), ==, GENLAYER_OK);
     return job;
@@ -323,7 +330,8 @@ job_is_final (genlayer_job *job)
 }
 
 static void
-test_progress_dialog_closes_when_the_job_ends (DialogFixture *fixture, gconstpointer api_key G_GNUC_UNUSED)
+test_progress_dialog_closes_when_the_job_ends (DialogFixture *fixture,
+                                               gconstpointer api_key G_GNUC_UNUSED)
 {
     genlayer_job *job = unreachable_job_new (fixture->client, 1.0);
     genlayer_progress_dialog_run (job, "Generate Layer");
@@ -342,7 +350,8 @@ press_progress_cancel (gpointer data G_GNUC_UNUSED)
 }
 
 static void
-test_progress_dialog_cancel_stops_the_job (DialogFixture *fixture, gconstpointer api_key G_GNUC_UNUSED)
+test_progress_dialog_cancel_stops_the_job (DialogFixture *fixture,
+                                           gconstpointer api_key G_GNUC_UNUSED)
 {
     genlayer_job *job = unreachable_job_new (fixture->client, 120.0);
     g_idle_add (press_progress_cancel, NULL);
@@ -367,7 +376,8 @@ main (int argc, char **argv)
     gtk_init (&argc, &argv);
     add_dialog_test ("/generate-dialog/key-field-shown-without-key", NULL,
                      test_key_field_shown_without_key);
-    add_dialog_test ("/generate-dialog/key-field-absent-with-key", "k", test_key_field_absent_with_key);
+    add_dialog_test ("/generate-dialog/key-field-absent-with-key", "k",
+                     test_key_field_absent_with_key);
     add_dialog_test ("/generate-dialog/shows-values", "k", test_dialog_shows_values);
     add_dialog_test ("/generate-dialog/generate-returns-the-typed-values", "k",
                      test_generate_returns_the_typed_values);

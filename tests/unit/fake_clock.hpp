@@ -16,7 +16,8 @@ class FakeClock final : public JobClock {
 public:
     static constexpr Clock::time_point kStart{std::chrono::hours(1000)};
 
-    FakeClock(SharedCancelToken cancel, int cancel_at_wait) : cancel_(std::move(cancel)), cancel_at_wait_(cancel_at_wait) {}
+    FakeClock(SharedCancelToken cancel, int cancel_at_wait)
+        : cancel_(std::move(cancel)), cancel_at_wait_(cancel_at_wait) {}
 
     Clock::time_point now() const override {
         std::lock_guard lock(mutex_);

@@ -8,11 +8,11 @@
 
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <fstream>
 #include <iterator>
 #include <mutex>
-#include <sys/stat.h>
-#include <unistd.h>
 
 using namespace genlayer;
 using genlayer::test::status_of;

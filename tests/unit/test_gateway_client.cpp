@@ -10,8 +10,8 @@
 
 using namespace genlayer;
 using genlayer::test::closed_port;
-using genlayer::test::LoopbackServer;
 using genlayer::test::loopback_url;
+using genlayer::test::LoopbackServer;
 using genlayer::test::SilentListener;
 using genlayer::test::status_of;
 using std::chrono::milliseconds;
@@ -65,8 +65,8 @@ ResolvedRequest sample_request() {
 
 // Answers with `statuses` in turn (the last one repeats), `body` on a 2xx.
 auto scripted(Recorder& recorder, std::vector<int> statuses, std::string body) {
-    return [&recorder, statuses, body, next = std::make_shared<std::atomic<size_t>>(0)](
-               const httplib::Request& request, httplib::Response& response) {
+    return [&recorder, statuses, body, next = std::make_shared<std::atomic<size_t>>(0)](const httplib::Request& request,
+                                                                                        httplib::Response& response) {
         recorder.add(request);
         response.status = statuses[std::min(next->fetch_add(1), statuses.size() - 1)];
         response.set_content(response.status < 300 ? body : R"({"error":{"message":"busy","type":"x"}})",
@@ -82,17 +82,18 @@ TEST_CASE("upload sends the image as the multipart field file with purpose=gener
     Recorder recorder;
     const std::string files_base = loopback_url(closed_port(), "");
     LoopbackServer api([&](httplib::Server& s) {
-        s.Post("/v1/uploads/images", [&](const httplib::Request& request, httplib::Response& response) {
-            recorder.add(request);
-            const auto file = request.get_file_value("file");
-            const bool as_documented = file.filename == "reference.jpg" && file.content_type == "image/jpeg" &&
-                                       file.content == "JPEGDATA" &&
-                                       request.get_file_value("purpose").content == "generation";
-            response.status = as_documented ? 200 : 400;
-            response.set_content(R"({"success": true, "message": "", "data": {"id": "upload_abc12345",
+        s.Post("/v1/uploads/images",
+               [&](const httplib::Request& request, httplib::Response& response) {
+                   recorder.add(request);
+                   const auto file = request.get_file_value("file");
+                   const bool as_documented = file.filename == "reference.jpg" && file.content_type == "image/jpeg" &&
+                                              file.content == "JPEGDATA" &&
+                                              request.get_file_value("purpose").content == "generation";
+                   response.status = as_documented ? 200 : 400;
+                   response.set_content(R"({"success": true, "message": "", "data": {"id": "upload_abc12345",
                 "url": ")" + files_base + R"(/uploads/1.jpg", "mime_type": "image/jpeg", "size": 8}})",
-                                 "application/json");
-        });
+                                        "application/json");
+               });
     });
     GatewayClient client(config_for(api.url()), std::make_shared<CancelToken>());
     EncodedImage image;
@@ -124,7 +125,8 @@ TEST_CASE("an upload answer with a plain-http URL on another host is refused", "
 
 TEST_CASE("submit sends the documented JSON body", "[gateway]") {
     Recorder recorder;
-    LoopbackServer api([&](httplib::Server& s) { s.Post("/v1/images/generations", scripted(recorder, {200}, kQueuedTask)); });
+    LoopbackServer api(
+        [&](httplib::Server& s) { s.Post("/v1/images/generations", scripted(recorder, {200}, kQueuedTask)); });
     GatewayClient client(config_for(api.url() + "/"), std::make_shared<CancelToken>());
 
     ResolvedRequest request = sample_request();
@@ -150,11 +152,13 @@ TEST_CASE("submit sends the documented JSON body", "[gateway]") {
 
 TEST_CASE("the key goes to the API origin and never to a download on another port", "[gateway]") {
     Recorder api_seen, files_seen;
-    LoopbackServer files([&](httplib::Server& s) { s.Get("/generated/a.png", scripted(files_seen, {200}, "PNGBYTES")); });
+    LoopbackServer files(
+        [&](httplib::Server& s) { s.Get("/generated/a.png", scripted(files_seen, {200}, "PNGBYTES")); });
     LoopbackServer api([&](httplib::Server& s) {
         s.Get("/v1/images/generations/task_1",
-              scripted(api_seen, {200}, R"({"id": "task_1", "status": "completed", "result": {"data": [{"url": ")" +
-                                               files.url("/generated/a.png") + R"("}]}})"));
+              scripted(api_seen, {200},
+                       R"({"id": "task_1", "status": "completed", "result": {"data": [{"url": ")" +
+                           files.url("/generated/a.png") + R"("}]}})"));
     });
     GatewayClient client(config_for(api.url()), std::make_shared<CancelToken>());
 
@@ -263,7 +267,9 @@ TEST_CASE("insufficient_quota is never retried, whatever its HTTP status", "[gat
 
 TEST_CASE("a 503 on a submit that reached the server is not retried", "[gateway]") {
     Recorder recorder;
-    LoopbackServer api([&](httplib::Server& s) { s.Post("/v1/images/generations", scripted(recorder, {503, 200}, kQueuedTask)); });
+    LoopbackServer api([&](httplib::Server& s) {
+        s.Post("/v1/images/generations", scripted(recorder, {503, 200}, kQueuedTask));
+    });
     GatewayClient client(config_for(api.url()), std::make_shared<CancelToken>());
     try {
         client.submit(sample_request());
@@ -284,7 +290,9 @@ TEST_CASE("a submit that could not connect is retried", "[gateway]") {
 
 TEST_CASE("a submit answered 429 is retried", "[gateway]") {
     Recorder recorder;
-    LoopbackServer api([&](httplib::Server& s) { s.Post("/v1/images/generations", scripted(recorder, {429, 200}, kQueuedTask)); });
+    LoopbackServer api([&](httplib::Server& s) {
+        s.Post("/v1/images/generations", scripted(recorder, {429, 200}, kQueuedTask));
+    });
     auto config = config_for(api.url());
     int told = 0;  // a batch lowers its concurrency here
     config.on_rate_limited = [&] { ++told; };

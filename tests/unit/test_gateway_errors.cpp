@@ -44,7 +44,8 @@ TEST_CASE("every row of the spec's error table maps to its status", "[gateway-er
         // code as a number and as a string
         CHECK(error_from_response(row.http, shape_a(row.type, std::to_string(row.http), "x"), "submit").status() ==
               row.expected);
-        CHECK(error_from_response(row.http, shape_a(row.type, std::string("\"").append(row.type).append("\""), "x"), "submit")
+        CHECK(error_from_response(row.http, shape_a(row.type, std::string("\"").append(row.type).append("\""), "x"),
+                                  "submit")
                   .status() == row.expected);
     }
 }
@@ -54,8 +55,9 @@ TEST_CASE("the type decides even when the HTTP status is generic", "[gateway-err
           GENLAYER_CONTENT_POLICY);
     CHECK(error_from_response(403, shape_a("insufficient_quota", "403", "no"), "submit").status() == GENLAYER_QUOTA);
     // A string code that names the kind counts as much as the type.
-    CHECK(error_from_response(400, R"({"error":{"message":"m","code":"invalid_reference_images"}})", "submit")
-              .status() == GENLAYER_INVALID_REQUEST);
+    CHECK(
+        error_from_response(400, R"({"error":{"message":"m","code":"invalid_reference_images"}})", "submit").status() ==
+        GENLAYER_INVALID_REQUEST);
 }
 
 TEST_CASE("each documented code, in either spelling, has its own sentence and keeps its code", "[gateway-errors]") {
@@ -80,8 +82,8 @@ TEST_CASE("each documented code, in either spelling, has its own sentence and ke
     for (const Row& row : rows) {
         INFO(row.http << " " << row.code);
         // As a string code (the API reference) and as the type (the model page).
-        const Error as_code =
-            error_from_response(row.http, R"({"error":{"message":"m","code":")" + std::string(row.code) + R"("}})", "submit");
+        const Error as_code = error_from_response(
+            row.http, R"({"error":{"message":"m","code":")" + std::string(row.code) + R"("}})", "submit");
         const Error as_type = error_from_response(row.http, shape_a(row.code, std::to_string(row.http), "m"), "submit");
         CHECK_THAT(as_code.what(), Catch::Contains(row.says));
         CHECK_THAT(as_type.what(), Catch::Contains(row.says));
@@ -91,15 +93,16 @@ TEST_CASE("each documented code, in either spelling, has its own sentence and ke
 }
 
 TEST_CASE("an unknown code keeps the server's own text", "[gateway-errors]") {
-    const Error error =
-        error_from_response(400, R"({"error":{"message":"size 3:2 is not offered at 4K","code":"invalid_size"}})", "submit");
+    const Error error = error_from_response(
+        400, R"({"error":{"message":"size 3:2 is not offered at 4K","code":"invalid_size"}})", "submit");
     CHECK(error.status() == GENLAYER_INVALID_REQUEST);
     CHECK(error.code() == "invalid_size");
     CHECK_THAT(error.what(), Catch::Contains("size 3:2 is not offered at 4K"));
 }
 
 TEST_CASE("error sentences say what to do", "[gateway-errors]") {
-    const Error auth = error_from_response(401, shape_a("authentication_error", "401", "Invalid token"), "status check");
+    const Error auth =
+        error_from_response(401, shape_a("authentication_error", "401", "Invalid token"), "status check");
     CHECK(std::string(auth.what()) ==
           "The gateway refused the API key (401). Set TOAPIS_API_KEY or the key in the dialog.");
 

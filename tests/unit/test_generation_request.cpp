@@ -1,11 +1,11 @@
-#include "gateway/generation_request.hpp"
 #include "base/status.hpp"
+#include "gateway/generation_request.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 using genlayer::GenerationRequest;
 
@@ -167,8 +167,8 @@ TEST_CASE("looks_like_inline_image tells base64 and data URIs from paths and URL
         CHECK(genlayer::looks_like_inline_image(inline_image));
     CHECK(genlayer::looks_like_inline_image(std::string(300, 'Q')));
 
-    for (const char* not_inline : {"photos/cat.png", "/home/me/ref", "https://files.example.com/a.png",
-                                   "reference", "C:\\images\\ref.jpg", "~/Pictures/sky.webp"})
+    for (const char* not_inline : {"photos/cat.png", "/home/me/ref", "https://files.example.com/a.png", "reference",
+                                   "C:\\images\\ref.jpg", "~/Pictures/sky.webp"})
         CHECK_FALSE(genlayer::looks_like_inline_image(not_inline));
     CHECK_FALSE(genlayer::looks_like_inline_image(std::string(100, 'Q')));
 }

@@ -1,5 +1,5 @@
-#include "net/http_client.hpp"
 #include "loopback_server.hpp"
+#include "net/http_client.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -7,8 +7,8 @@
 
 using namespace genlayer;
 using genlayer::test::closed_port;
-using genlayer::test::LoopbackServer;
 using genlayer::test::loopback_url;
+using genlayer::test::LoopbackServer;
 using genlayer::test::SilentListener;
 using std::chrono::milliseconds;
 
@@ -221,7 +221,8 @@ TEST_CASE("cancel aborts a stalled transfer within 100 ms", "[http]") {
 
 TEST_CASE("TLS is verified and only http(s) is spoken", "[http]") {
     LoopbackServer server([](httplib::Server& s) {
-        s.Get("/", [](const httplib::Request&, httplib::Response& response) { response.set_content("x", "text/plain"); });
+        s.Get("/",
+              [](const httplib::Request&, httplib::Response& response) { response.set_content("x", "text/plain"); });
     });
     // A plain-http server cannot complete a TLS handshake.
     const Outcome tls = perform(get("https://127.0.0.1:" + std::to_string(server.port()) + "/"));

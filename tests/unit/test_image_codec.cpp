@@ -1,17 +1,17 @@
-#include "image/image_codec.hpp"
 #include "base/status.hpp"
+#include "image/image_codec.hpp"
 
 #include <OpenImageIO/filesystem.h>
 #include <OpenImageIO/imageio.h>
-#include <catch2/catch.hpp>
 #include <turbojpeg.h>
+#include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <unistd.h>
 
 using genlayer::RgbaImage;
 
@@ -73,8 +73,13 @@ public:
             raw.push_back(0);
             raw.insert(raw.end(), row.begin(), row.end());
         }
-        std::vector<uint8_t> zlib = {0x78, 0x01, 0x01, uint8_t(raw.size()), uint8_t(raw.size() >> 8),
-                                     uint8_t(~raw.size()), uint8_t(~raw.size() >> 8)};
+        std::vector<uint8_t> zlib = {0x78,
+                                     0x01,
+                                     0x01,
+                                     uint8_t(raw.size()),
+                                     uint8_t(raw.size() >> 8),
+                                     uint8_t(~raw.size()),
+                                     uint8_t(~raw.size() >> 8)};
         zlib.insert(zlib.end(), raw.begin(), raw.end());
         append_be32(zlib, adler32(raw));
         return chunk("IDAT", zlib);
@@ -190,8 +195,7 @@ TEST_CASE("a PNG round-trips straight alpha exactly, from a view with padded row
 
 TEST_CASE("a higher PNG compression level gives fewer bytes", "[image_codec]") {
     const RgbaImage image = opaque_gradient(256, 256);
-    CHECK(genlayer::encode_png(view_of(image), 9).bytes.size() <
-          genlayer::encode_png(view_of(image), 0).bytes.size());
+    CHECK(genlayer::encode_png(view_of(image), 9).bytes.size() < genlayer::encode_png(view_of(image), 0).bytes.size());
 }
 
 TEST_CASE("a JPEG of an opaque image decodes close to the original", "[image_codec]") {
@@ -265,7 +269,8 @@ TEST_CASE("broken result images are refused with BAD_RESPONSE and nothing on std
     flipped_png[png.size() / 2] ^= 0x10;
     const std::vector<uint8_t> jpeg = genlayer::encode_jpeg(view_of(opaque_gradient(64, 64)), 92).bytes;
     // Cut inside the scan data, past the headers (SOS is FF DA).
-    const long scan_start = std::search(jpeg.begin(), jpeg.end(), kStartOfScan.begin(), kStartOfScan.end()) - jpeg.begin();
+    const long scan_start =
+        std::search(jpeg.begin(), jpeg.end(), kStartOfScan.begin(), kStartOfScan.end()) - jpeg.begin();
     REQUIRE(scan_start < long(jpeg.size()));
     const std::vector<uint8_t> truncated_jpeg(jpeg.begin(), jpeg.begin() + (scan_start + long(jpeg.size())) / 2);
     std::vector<uint8_t> png_magic_then_junk(png.begin(), png.begin() + 8);
@@ -343,7 +348,8 @@ TEST_CASE("image files are written in the format their extension names", "[image
     const genlayer::Error folder_error =
         error_of([&] { genlayer::write_image_file((dir / "no-folder" / "out.png").string(), view_of(opaque)); });
     CHECK(folder_error.status() == GENLAYER_INTERNAL);
-    CHECK_THAT(folder_error.what(), Catch::Contains("no-folder/out.png") && Catch::Contains("its folder does not exist; create the folder"));
+    CHECK_THAT(folder_error.what(),
+               Catch::Contains("no-folder/out.png") && Catch::Contains("its folder does not exist; create the folder"));
 
     // Formats written through the OpenImageIO module say the same.
     const genlayer::Error module_folder_error =

@@ -5,8 +5,8 @@
 #include "gateway/gateway_errors.hpp"
 #include "temp_dir.hpp"
 
-#include <catch2/catch.hpp>
 #include <openssl/evp.h>
+#include <catch2/catch.hpp>
 
 #include <future>
 
@@ -30,7 +30,8 @@ std::vector<uint8_t> png_of(const RgbaImage& image) { return encode_png(view_of(
 
 std::string base64_of(const std::vector<uint8_t>& bytes) {
     std::string text(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-    text.resize(size_t(EVP_EncodeBlock(reinterpret_cast<unsigned char*>(text.data()), bytes.data(), int(bytes.size()))));
+    text.resize(
+        size_t(EVP_EncodeBlock(reinterpret_cast<unsigned char*>(text.data()), bytes.data(), int(bytes.size()))));
     return text;
 }
 
@@ -61,7 +62,7 @@ struct JobFixture {
     TempDir dir;
     std::shared_ptr<FakeGateway> gateway = std::make_shared<FakeGateway>();
     std::shared_ptr<FakeClock> clock;
-    int cancel_at_wait = 0;               // the FakeClock's, for the next job
+    int cancel_at_wait = 0;                // the FakeClock's, for the next job
     GatewayClient::Config gateway_config;  // what the last job configured its gateway with
 
     JobFixture() {
@@ -282,8 +283,8 @@ TEST_CASE("job: the snapshot moves from uploading to done, never backwards", "[j
     for (const auto& snapshot : seen)
         if (states.empty() || states.back() != snapshot.state) states.push_back(snapshot.state);
     CHECK(states == std::vector<genlayer_job_state>{GENLAYER_JOB_UPLOADING, GENLAYER_JOB_SUBMITTING,
-                                                     GENLAYER_JOB_QUEUED, GENLAYER_JOB_RUNNING,
-                                                     GENLAYER_JOB_DOWNLOADING, GENLAYER_JOB_DONE});
+                                                    GENLAYER_JOB_QUEUED, GENLAYER_JOB_RUNNING, GENLAYER_JOB_DOWNLOADING,
+                                                    GENLAYER_JOB_DONE});
     for (size_t i = 1; i < seen.size(); ++i) CHECK(seen[i - 1].fraction <= seen[i].fraction);
     CHECK(seen.back().fraction == 1);
     CHECK(seen.back().server_percent == 100);

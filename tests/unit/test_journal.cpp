@@ -1,12 +1,12 @@
-#include "jobs/journal.hpp"
 #include "base/local_file_error.hpp"
+#include "jobs/journal.hpp"
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
 #include <filesystem>
 #include <fstream>
-#include <sys/stat.h>
 
 using namespace genlayer;
 using genlayer::test::TempDir;
@@ -86,8 +86,9 @@ TEST_CASE("a journal folder that cannot be made is a local file error naming it"
         FAIL("the save succeeded");
     } catch (const LocalFileError& error) {
         CHECK(error.status() == GENLAYER_INTERNAL);
-        CHECK_THAT(error.what(), Catch::StartsWith("Could not write " + (dir.path / "not-a-folder" / "journal").string() +
-                                                   ": a part of the path is not a folder;") &&
-                                     Catch::EndsWith("then run the command again."));
+        CHECK_THAT(error.what(),
+                   Catch::StartsWith("Could not write " + (dir.path / "not-a-folder" / "journal").string() +
+                                     ": a part of the path is not a folder;") &&
+                       Catch::EndsWith("then run the command again."));
     }
 }

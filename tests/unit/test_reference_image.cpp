@@ -1,5 +1,5 @@
-#include "image/reference_image.hpp"
 #include "base/status.hpp"
+#include "image/reference_image.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -36,8 +36,7 @@ RgbaImage filled(uint32_t width, uint32_t height, Rgba colour) {
 RgbaImage noise(uint32_t width, uint32_t height, bool opaque) {
     RgbaImage image(width, height);
     std::mt19937 random(width * 7919 + height);
-    for (size_t i = 0; i < image.pixels.size(); ++i)
-        image.pixels[i] = (opaque && i % 4 == 3) ? 255 : uint8_t(random());
+    for (size_t i = 0; i < image.pixels.size(); ++i) image.pixels[i] = (opaque && i % 4 == 3) ? 255 : uint8_t(random());
     return image;
 }
 
@@ -51,8 +50,8 @@ TEST_CASE("downscale_to_fit keeps the aspect and brings the long edge to the lim
     };
     for (const Case& c : {Case{4000, 1000, 1000, 1000, 250}, Case{1000, 4000, 1000, 250, 1000},
                           Case{1001, 333, 512, 512, 170}, Case{3000, 2, 1500, 1500, 1}, Case{10, 10, 3, 3, 3}}) {
-        const RgbaImage scaled = genlayer::downscale_to_fit(view_of(filled(c.width, c.height, {1, 2, 3, 255})),
-                                                            c.max_long_edge);
+        const RgbaImage scaled =
+            genlayer::downscale_to_fit(view_of(filled(c.width, c.height, {1, 2, 3, 255})), c.max_long_edge);
         CHECK(scaled.width == c.expected_width);
         CHECK(scaled.height == c.expected_height);
         CHECK(scaled.pixels.size() == size_t(c.expected_width) * c.expected_height * 4);
@@ -95,8 +94,9 @@ TEST_CASE("downscaling averages areas", "[reference_image]") {
 TEST_CASE("transparent pixels lend no colour to their neighbours", "[reference_image]") {
     // Opaque red on the left, transparent black on the right, split off the
     // grid of a 7 -> 3 reduction so that output pixels straddle the edge.
-    const RgbaImage image =
-        drawn(70, 70, [](uint32_t x, uint32_t) { return x < 33 ? Rgba{255, 0, 0, 255} : Rgba{0, 0, 0, 0}; });
+    const RgbaImage image = drawn(70, 70, [](uint32_t x, uint32_t) {
+        return x < 33 ? Rgba{255, 0, 0, 255} : Rgba{0, 0, 0, 0};
+    });
     const RgbaImage scaled = genlayer::downscale_to_fit(view_of(image), 30);
     bool saw_partial_alpha = false;
     for (uint32_t y = 0; y < scaled.height; ++y)

@@ -1,12 +1,12 @@
-#include "gateway/settings.hpp"
 #include "base/status.hpp"
+#include "gateway/settings.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sys/stat.h>
 
 using namespace genlayer;
 namespace fs = std::filesystem;

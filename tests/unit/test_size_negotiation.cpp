@@ -2,9 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 using namespace genlayer;
 
@@ -16,8 +16,9 @@ struct MemoryFile {
     ~MemoryFile() { std::filesystem::remove(path); }
 };
 
-const Error kSizeRefused(GENLAYER_INVALID_REQUEST, "The gateway refused the submit as invalid (400) (the gateway "
-                                                   "said: 'size 1536x1024 is not supported').",
+const Error kSizeRefused(GENLAYER_INVALID_REQUEST,
+                         "The gateway refused the submit as invalid (400) (the gateway "
+                         "said: 'size 1536x1024 is not supported').",
                          "invalid_request");
 
 SizeAsk ask(std::string size, std::string resolution = "auto") { return {std::move(size), std::move(resolution)}; }

@@ -1,5 +1,5 @@
-#include "gateway/size_table.hpp"
 #include "base/status.hpp"
+#include "gateway/size_table.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -155,7 +155,8 @@ TEST_CASE("a size of one dialect is translated into the other where an equivalen
     CHECK(resolve("auto", "2K", 1920, 1080).size == "2048x1152");
 }
 
-TEST_CASE("a size with no equivalent in the dialect being sent is refused with what is offered", "[size_table][dialect]") {
+TEST_CASE("a size with no equivalent in the dialect being sent is refused with what is offered",
+          "[size_table][dialect]") {
     const std::string four_k = refusal("16:9", "4K");
     CHECK_THAT(four_k, Catch::StartsWith("Resolution 4K has no equivalent while the gateway takes sizes in pixels"));
     CHECK_THAT(four_k, Catch::Contains("1024, 1536, 2048"));

@@ -63,7 +63,7 @@ TEST_CASE("the spec's failed answer carries its error", "[task-json]") {
 
 TEST_CASE("every documented status and its tolerated synonyms", "[task-json]") {
     const std::pair<const char*, TaskStatus> statuses[] = {
-        {"queued", TaskStatus::queued},          {"submitted", TaskStatus::queued},
+        {"queued", TaskStatus::queued},           {"submitted", TaskStatus::queued},
         {"in_progress", TaskStatus::in_progress}, {"processing", TaskStatus::in_progress},
         {"running", TaskStatus::in_progress},     {"failed", TaskStatus::failed},
     };
@@ -82,11 +82,11 @@ TEST_CASE("progress is clamped to 0..100", "[task-json]") {
 }
 
 TEST_CASE("malformed task answers are BAD_RESPONSE", "[task-json]") {
-    for (const char* body : {"", "not json", "[]", R"({"status": "queued"})", R"({"id": "", "status": "queued"})",
-                             R"({"id": 5, "status": "queued"})", R"({"id": "../x", "status": "queued"})",
-                             R"({"id": "t"})", R"({"id": "t", "status": "paused"})",
-                             R"({"id": "t", "status": "completed"})",
-                             R"({"id": "t", "status": "completed", "result": {"data": [{}]}})"}) {
+    for (const char* body :
+         {"", "not json", "[]", R"({"status": "queued"})", R"({"id": "", "status": "queued"})",
+          R"({"id": 5, "status": "queued"})", R"({"id": "../x", "status": "queued"})", R"({"id": "t"})",
+          R"({"id": "t", "status": "paused"})", R"({"id": "t", "status": "completed"})",
+          R"({"id": "t", "status": "completed", "result": {"data": [{}]}})"}) {
         INFO(body);
         CHECK(status_of([&] { parse_task(body); }) == GENLAYER_BAD_RESPONSE);
     }

@@ -5,12 +5,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
 #include <atomic>
 #include <condition_variable>
 #include <fstream>
 #include <latch>
 #include <mutex>
-#include <sys/stat.h>
 #include <thread>
 #include <vector>
 
@@ -119,7 +119,7 @@ TEST_CASE("upload cache: an entry past its lifetime is uploaded again", "[upload
 
 TEST_CASE("upload cache: a damaged cache file is ignored and rewritten", "[upload-cache]") {
     for (const std::string& damaged : {std::string("{\"abc\": {\"url\": "), std::string("[1, 2, 3]"),
-                                      std::string("{\"") + kDigest + "\": {\"url\": 5, \"uploaded_at\": \"x\"}}"}) {
+                                       std::string("{\"") + kDigest + "\": {\"url\": 5, \"uploaded_at\": \"x\"}}"}) {
         INFO(damaged);
         TempDir dir;
         const auto file = dir.path / "cache.json";

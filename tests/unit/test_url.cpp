@@ -1,5 +1,5 @@
-#include "status_of.hpp"
 #include "net/url.hpp"
+#include "status_of.hpp"
 
 #include <catch2/catch.hpp>
 

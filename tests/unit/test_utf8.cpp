@@ -10,21 +10,21 @@ TEST_CASE("well-formed UTF-8 passes, and the first bad byte is found", "[utf8]")
     CHECK_FALSE(first_invalid_utf8(""));
     CHECK_FALSE(first_invalid_utf8("plain ascii"));
     CHECK_FALSE(first_invalid_utf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x8C\x8A"));  // é € 🌊
-    CHECK_FALSE(first_invalid_utf8("\xF4\x8F\xBF\xBF"));                        // U+10FFFF, the last code point
+    CHECK_FALSE(first_invalid_utf8("\xF4\x8F\xBF\xBF"));                           // U+10FFFF, the last code point
 
     struct Bad {
         std::string text;
         size_t at;
     };
     const Bad bad[] = {
-        {"caf\xE9", 3},                  // Latin-1 é
-        {"ab\x80", 2},                   // a lone continuation byte
-        {"\xC0\x80", 0},                 // an overlong NUL
-        {"\xE0\x80\xAF", 0},             // an overlong slash
-        {"\xED\xA0\x80", 0},             // a UTF-16 surrogate
-        {"\xF4\x90\x80\x80", 0},         // above U+10FFFF
-        {"ok \xE2\x82", 3},              // cut short
-        {"\xF8\x88\x80\x80\x80", 0},     // a five-byte form
+        {"caf\xE9", 3},               // Latin-1 é
+        {"ab\x80", 2},                // a lone continuation byte
+        {"\xC0\x80", 0},              // an overlong NUL
+        {"\xE0\x80\xAF", 0},          // an overlong slash
+        {"\xED\xA0\x80", 0},          // a UTF-16 surrogate
+        {"\xF4\x90\x80\x80", 0},      // above U+10FFFF
+        {"ok \xE2\x82", 3},           // cut short
+        {"\xF8\x88\x80\x80\x80", 0},  // a five-byte form
     };
     for (const Bad& case_ : bad) {
         INFO(case_.at);

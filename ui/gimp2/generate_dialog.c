@@ -13,7 +13,8 @@
 #define STATE_KEY "genlayer-generate-dialog-state"
 
 /* The widgets the dialog reads back, kept on the dialog object. */
-typedef struct {
+typedef struct
+{
     genlayer_client *client;
     GtkTextBuffer *prompt;
     GtkWidget *size;
@@ -24,8 +25,8 @@ typedef struct {
     GtkWidget *placement;
     GtkWidget *mask;
     GtkWidget *model;
-    GtkWidget *api_key;          /* NULL when the client already has a key */
-    GtkWidget *remember_key;     /* NULL with api_key */
+    GtkWidget *api_key;      /* NULL when the client already has a key */
+    GtkWidget *remember_key; /* NULL with api_key */
     GtkWidget *cost;
     GtkWidget *generate;
 } DialogState;
@@ -80,12 +81,10 @@ on_variations_changed (GtkSpinButton *spin G_GNUC_UNUSED, DialogState *state)
 static void
 on_browse_references (GtkButton *button, GtkEntry *entry)
 {
-    GtkWidget *chooser =
-        gtk_file_chooser_dialog_new ("Extra Reference Images",
-                                     GTK_WINDOW (gtk_widget_get_toplevel (GTK_WIDGET (button))),
-                                     GTK_FILE_CHOOSER_ACTION_OPEN,
-                                     GTK_STOCK_CANCEL, GTK_RESPONSE_CANCEL,
-                                     GTK_STOCK_OPEN, GTK_RESPONSE_ACCEPT, NULL);
+    GtkWidget *chooser = gtk_file_chooser_dialog_new (
+        "Extra Reference Images", GTK_WINDOW (gtk_widget_get_toplevel (GTK_WIDGET (button))),
+        GTK_FILE_CHOOSER_ACTION_OPEN, GTK_STOCK_CANCEL, GTK_RESPONSE_CANCEL, GTK_STOCK_OPEN,
+        GTK_RESPONSE_ACCEPT, NULL);
     gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
     GtkFileFilter *images = gtk_file_filter_new ();
     gtk_file_filter_set_name (images, "Images (PNG, JPEG, WebP, GIF)");
@@ -95,10 +94,12 @@ on_browse_references (GtkButton *button, GtkEntry *entry)
     gtk_file_filter_add_mime_type (images, "image/gif");
     gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), images);
 
-    if (gtk_dialog_run (GTK_DIALOG (chooser)) == GTK_RESPONSE_ACCEPT) {
+    if (gtk_dialog_run (GTK_DIALOG (chooser)) == GTK_RESPONSE_ACCEPT)
+    {
         GString *joined = g_string_new (gtk_entry_get_text (entry));
         GSList *files = gtk_file_chooser_get_filenames (GTK_FILE_CHOOSER (chooser));
-        for (GSList *file = files; file != NULL; file = file->next) {
+        for (GSList *file = files; file != NULL; file = file->next)
+        {
             if (joined->len > 0)
                 g_string_append_c (joined, ';');
             g_string_append (joined, file->data);
@@ -118,7 +119,8 @@ text_combo_new (const gchar *name, gchar **choices, const gchar *current)
     GtkWidget *combo = gtk_combo_box_text_new ();
     gtk_widget_set_name (combo, name);
     gint active = 0;
-    for (gint i = 0; choices[i] != NULL; i++) {
+    for (gint i = 0; choices[i] != NULL; i++)
+    {
         gtk_combo_box_text_append_text (GTK_COMBO_BOX_TEXT (combo), choices[i]);
         if (g_strcmp0 (choices[i], current) == 0)
             active = i;
@@ -134,8 +136,8 @@ choice_combo_new (const gchar *name, const GenlayerChoice *choices, gsize count,
     GtkWidget *combo = g_object_new (GIMP_TYPE_INT_COMBO_BOX, NULL);
     gtk_widget_set_name (combo, name);
     for (gsize i = 0; i < count; i++)
-        gimp_int_combo_box_append (GIMP_INT_COMBO_BOX (combo), GIMP_INT_STORE_VALUE, choices[i].value,
-                                   GIMP_INT_STORE_LABEL, choices[i].label, -1);
+        gimp_int_combo_box_append (GIMP_INT_COMBO_BOX (combo), GIMP_INT_STORE_VALUE,
+                                   choices[i].value, GIMP_INT_STORE_LABEL, choices[i].label, -1);
     gimp_int_combo_box_set_active (GIMP_INT_COMBO_BOX (combo), current);
     return combo;
 }
@@ -224,7 +226,8 @@ settings_table_new (DialogState *state, const GenlayerPluginValues *values)
                                                         genlayer_plugin_limits ().max_images, 1);
     gtk_widget_set_name (state->variations, "genlayer-variations");
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (state->variations), values->n);
-    g_signal_connect (state->variations, "value-changed", G_CALLBACK (on_variations_changed), state);
+    g_signal_connect (state->variations, "value-changed", G_CALLBACK (on_variations_changed),
+                      state);
 
     state->placement = choice_combo_new ("genlayer-placement", genlayer_placement_choices,
                                          G_N_ELEMENTS (genlayer_placement_choices),
@@ -241,13 +244,15 @@ settings_table_new (DialogState *state, const GenlayerPluginValues *values)
     gtk_table_set_row_spacings (GTK_TABLE (table), 6);
     gtk_table_set_col_spacings (GTK_TABLE (table), 12);
     guint row = 0;
-    gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "_Size:", 0.0, 0.5, state->size, 1, FALSE);
+    gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "_Size:", 0.0, 0.5, state->size, 1,
+                               FALSE);
     gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "_Resolution:", 0.0, 0.5,
                                state->resolution, 1, FALSE);
     gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "Re_ference:", 0.0, 0.5,
                                state->reference, 1, FALSE);
     gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "E_xtra references:", 0.0, 0.5,
-                               extra_references_row_new (state, values->extra_references), 1, FALSE);
+                               extra_references_row_new (state, values->extra_references), 1,
+                               FALSE);
     gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "_Variations:", 0.0, 0.5,
                                state->variations, 1, TRUE);
     gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "_Placement:", 0.0, 0.5,
@@ -268,8 +273,8 @@ genlayer_generate_dialog_new (const GenlayerPluginValues *values, genlayer_clien
     state->client = client;
 
     GtkWidget *dialog = gimp_dialog_new ("Generate Layer", "genlayer-generate", NULL, 0, NULL, NULL,
-                                         "_Cancel", GTK_RESPONSE_CANCEL,
-                                         "_Generate", GTK_RESPONSE_OK, NULL);
+                                         "_Cancel", GTK_RESPONSE_CANCEL, "_Generate",
+                                         GTK_RESPONSE_OK, NULL);
     gtk_widget_set_name (dialog, "genlayer-generate-dialog");
     genlayer_dialog_place (dialog);
     g_object_set_data_full (G_OBJECT (dialog), STATE_KEY, state, g_free);
@@ -296,8 +301,8 @@ genlayer_generate_dialog_new (const GenlayerPluginValues *values, genlayer_clien
     gtk_box_pack_start (GTK_BOX (content), prompt_box, TRUE, TRUE, 0);
     gtk_box_pack_start (GTK_BOX (content), settings_table_new (state, values), FALSE, FALSE, 0);
     gtk_box_pack_start (GTK_BOX (content), state->cost, FALSE, FALSE, 0);
-    gtk_box_pack_start (GTK_BOX (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), content,
-                        TRUE, TRUE, 0);
+    gtk_box_pack_start (GTK_BOX (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), content, TRUE,
+                        TRUE, 0);
     gtk_widget_show_all (content);
 
     g_signal_connect (state->prompt, "changed", G_CALLBACK (on_input_changed), state);
@@ -315,7 +320,8 @@ apply_typed_key (DialogState *state, gchar **error)
         return TRUE;
     gboolean remember = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (state->remember_key));
     if (genlayer_client_set_api_key (state->client, gtk_entry_get_text (GTK_ENTRY (state->api_key)),
-                                     remember ? 1 : 0) == GENLAYER_OK)
+                                     remember ? 1 : 0)
+        == GENLAYER_OK)
         return TRUE;
     *error = g_strdup (genlayer_client_message (state->client));
     return FALSE;
@@ -332,11 +338,12 @@ gboolean
 genlayer_generate_dialog_accept (GtkWidget *dialog, GenlayerPluginValues *values, gchar **error)
 {
     DialogState *state = dialog_state (dialog);
-    if (!apply_typed_key (state, error))
+    if (! apply_typed_key (state, error))
         return FALSE;
 
     replace_string (&values->prompt, prompt_text (state->prompt));
-    replace_string (&values->size, gtk_combo_box_text_get_active_text (GTK_COMBO_BOX_TEXT (state->size)));
+    replace_string (&values->size,
+                    gtk_combo_box_text_get_active_text (GTK_COMBO_BOX_TEXT (state->size)));
     replace_string (&values->resolution,
                     gtk_combo_box_text_get_active_text (GTK_COMBO_BOX_TEXT (state->resolution)));
     gimp_int_combo_box_get_active (GIMP_INT_COMBO_BOX (state->reference), &values->reference);
@@ -354,10 +361,12 @@ genlayer_generate_dialog_run (GenlayerPluginValues *values, genlayer_client *cli
 {
     GtkWidget *dialog = genlayer_generate_dialog_new (values, client);
     gboolean generate = FALSE;
-    while (!generate && gimp_dialog_run (GIMP_DIALOG (dialog)) == GTK_RESPONSE_OK) {
+    while (! generate && gimp_dialog_run (GIMP_DIALOG (dialog)) == GTK_RESPONSE_OK)
+    {
         gchar *error = NULL;
         generate = genlayer_generate_dialog_accept (dialog, values, &error);
-        if (!generate) {
+        if (! generate)
+        {
             genlayer_error_dialog_show (error);
             g_free (error);
         }

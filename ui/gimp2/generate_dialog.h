@@ -16,8 +16,7 @@ G_BEGIN_DECLS
  * back and returns TRUE; FALSE on Cancel/close. When the client has no API
  * key, the dialog shows a key field; a key typed there is set on the client
  * (and stored with mode 0600 when "remember" is ticked). */
-gboolean genlayer_generate_dialog_run (GenlayerPluginValues *values,
-                                       genlayer_client *client);
+gboolean genlayer_generate_dialog_run (GenlayerPluginValues *values, genlayer_client *client);
 
 G_END_DECLS
 

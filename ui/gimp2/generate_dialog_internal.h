@@ -21,8 +21,7 @@ GtkWidget *genlayer_generate_dialog_new (const GenlayerPluginValues *values,
 /* What Generate does: hands a typed key to the client, then copies the
  * widgets into *values. FALSE with the client's sentence in *error (free
  * it) when the key is refused; *values is then unchanged. */
-gboolean genlayer_generate_dialog_accept (GtkWidget *dialog,
-                                          GenlayerPluginValues *values,
+gboolean genlayer_generate_dialog_accept (GtkWidget *dialog, GenlayerPluginValues *values,
                                           gchar **error);
 
 G_END_DECLS

@@ -7,7 +7,8 @@
 
 #include <libgimp/gimpui.h>
 
-typedef struct {
+typedef struct
+{
     GtkWidget *dialog;
     GtkWidget *cost;
     GimpProcedureConfig *config;
@@ -95,20 +96,21 @@ build (GimpProcedureDialog *dialog, DialogState *state)
     gtk_widget_set_name (state->cost, "genlayer-cost");
     gtk_label_set_xalign (GTK_LABEL (state->cost), 0.0);
 
-    for (const gchar *const *row = (const gchar *const[]) { "prompt-label", "prompt", "size-menu",
-                                                            "resolution-menu", "reference",
-                                                            "extra-references", "n", "placement",
-                                                            "model", NULL };
+    for (const gchar *const *row = (const gchar *const[]){ "prompt-label", "prompt", "size-menu",
+                                                           "resolution-menu", "reference",
+                                                           "extra-references", "n", "placement",
+                                                           "model", NULL };
          *row; row++)
         rows = g_list_append (rows, (gpointer) *row);
     if (state->needs_key)
     {
         GtkWidget *key = gimp_procedure_dialog_get_widget (dialog, "api-key", GTK_TYPE_ENTRY);
 
-        gtk_entry_set_visibility (GTK_ENTRY (GIMP_IS_LABEL_ENTRY (key)
-                                                 ? gimp_label_entry_get_entry (GIMP_LABEL_ENTRY (key))
-                                                 : key),
-                                  FALSE);
+        gtk_entry_set_visibility (
+            GTK_ENTRY (GIMP_IS_LABEL_ENTRY (key)
+                           ? gimp_label_entry_get_entry (GIMP_LABEL_ENTRY (key))
+                           : key),
+            FALSE);
         rows = g_list_append (rows, "api-key");
         rows = g_list_append (rows, "remember-key");
     }

@@ -3,11 +3,11 @@
 // stored sentence. None may let an exception reach a C host.
 #include <genlayer/genlayer.h>
 
-#include "jobs/job.hpp"
-#include "jobs/journal.hpp"
+#include "base/status.hpp"
 #include "gateway/limits.hpp"
 #include "gateway/settings.hpp"
-#include "base/status.hpp"
+#include "jobs/job.hpp"
+#include "jobs/journal.hpp"
 
 #include <cstring>
 #include <string>
@@ -50,17 +50,31 @@ genlayer_status failure_of_current_exception(std::string& message) noexcept {
     try {
         throw;
     } catch (const genlayer::Error& error) {
-        try { message = error.what(); } catch (...) { message.clear(); }
+        try {
+            message = error.what();
+        } catch (...) {
+            message.clear();
+        }
         return error.status();
     } catch (const std::bad_alloc&) {
         // Fits the reserved capacity: assigning it allocates nothing.
-        try { message = "The computer ran out of memory; close other images and try again."; } catch (...) {}
+        try {
+            message = "The computer ran out of memory; close other images and try again.";
+        } catch (...) {}
         return GENLAYER_INTERNAL;
     } catch (const std::exception& error) {
-        try { message = std::string("An unexpected error occurred (") + error.what() + ")."; } catch (...) { message.clear(); }
+        try {
+            message = std::string("An unexpected error occurred (") + error.what() + ").";
+        } catch (...) {
+            message.clear();
+        }
         return GENLAYER_INTERNAL;
     } catch (...) {
-        try { message = "An unexpected error occurred."; } catch (...) { message.clear(); }
+        try {
+            message = "An unexpected error occurred.";
+        } catch (...) {
+            message.clear();
+        }
         return GENLAYER_INTERNAL;
     }
 }
@@ -200,15 +214,14 @@ genlayer_status genlayer_client_set_api_key(genlayer_client* client, const char*
     if (!client) return GENLAYER_INVALID_REQUEST;
     return guarded(client->message, [&] {
         const std::string key = text(api_key);
-        if (key.empty()) throw genlayer::Error(GENLAYER_AUTH, "The API key is empty; paste the key from the ToAPIs console.");
+        if (key.empty())
+            throw genlayer::Error(GENLAYER_AUTH, "The API key is empty; paste the key from the ToAPIs console.");
         if (remember) genlayer::store_api_key(client->settings.config_file, key);
         client->settings.api_key = key;
     });
 }
 
-const char* genlayer_client_message(const genlayer_client* client) {
-    return client ? client->message.c_str() : "";
-}
+const char* genlayer_client_message(const genlayer_client* client) { return client ? client->message.c_str() : ""; }
 
 const char* genlayer_size_table_json(void) {
     return
@@ -232,7 +245,8 @@ genlayer_status genlayer_job_start(genlayer_client* client, const genlayer_reque
         for (uint32_t i = 0; i < req.extra_reference_count && req.extra_references; ++i)
             generation.extra_references.push_back(text(req.extra_references[i]));
         auto handle = std::make_unique<genlayer_job>();
-        handle->job = genlayer::Job::generate(std::move(generation), job_config(*client, req.timeout_s, req.target_json));
+        handle->job =
+            genlayer::Job::generate(std::move(generation), job_config(*client, req.timeout_s, req.target_json));
         *out = handle.release();
     });
 }

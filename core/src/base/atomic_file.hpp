@@ -2,9 +2,9 @@
 // write a temporary file beside it, fsync, rename, fsync the folder.
 #pragma once
 
+#include <sys/types.h>
 #include <filesystem>
 #include <string_view>
-#include <sys/types.h>
 
 namespace genlayer {
 

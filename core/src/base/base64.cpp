@@ -8,8 +8,7 @@ std::optional<std::vector<uint8_t>> decode_base64(std::string_view text) {
     static const auto kValues = [] {
         std::array<int8_t, 256> values{};
         values.fill(-1);
-        constexpr std::string_view alphabet =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        constexpr std::string_view alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         for (size_t i = 0; i < alphabet.size(); ++i) values[uint8_t(alphabet[i])] = int8_t(i);
         return values;
     }();
@@ -25,7 +24,7 @@ std::optional<std::vector<uint8_t>> decode_base64(std::string_view text) {
             ++padding;
             continue;
         }
-        const int value = kValues[uint8_t(c)];
+        const int value = kValues[static_cast<unsigned char>(c)];
         if (value < 0 || padding > 0) return std::nullopt;
         bits = (bits << 6) | uint32_t(value);
         bit_count += 6;

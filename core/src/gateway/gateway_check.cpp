@@ -20,7 +20,8 @@ std::string dialect_known(const Settings& settings) {
 }
 
 bool is_the_gateways_not_found(const Error& error) {
-    return error.status() == GENLAYER_NOT_FOUND && (error.code() == "task_not_found" || error.code() == "not_found_error");
+    return error.status() == GENLAYER_NOT_FOUND &&
+           (error.code() == "task_not_found" || error.code() == "not_found_error");
 }
 
 }  // namespace
@@ -48,15 +49,15 @@ GatewayCheck check_gateway(const Settings& settings, const SharedCancelToken& ca
             check.answer = "answers";
             const bool works = is_the_gateways_not_found(error) && has_key;
             check.status = works ? GENLAYER_OK : GENLAYER_AUTH;
-            check.key = works      ? "works"
+            check.key = works     ? "works"
                         : has_key ? "refused (" + std::string(error.what()) + ")"
                                   : "not set; set TOAPIS_API_KEY, the config file or the key in the dialog";
         } else {
             check.status = error.status() == GENLAYER_CANCELLED ? GENLAYER_CANCELLED : GENLAYER_NETWORK;
             const bool reached = error.status() != GENLAYER_NETWORK && error.status() != GENLAYER_TIMEOUT &&
                                  error.status() != GENLAYER_CANCELLED;
-            check.answer = std::string(reached ? "answers, but not like the gateway (" : "does not answer (") +
-                           error.what() + ")";
+            check.answer =
+                std::string(reached ? "answers, but not like the gateway (" : "does not answer (") + error.what() + ")";
             check.key = "not checked";
         }
     }

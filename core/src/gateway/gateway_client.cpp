@@ -13,7 +13,7 @@ namespace {
 
 using std::chrono::milliseconds;
 
-constexpr size_t kMaxApiAnswerBytes = 1024 * 1024;
+constexpr size_t kMaxApiAnswerBytes = size_t(1024) * 1024;
 // A garbled body on a read may be a proxy's hiccup: ask again this often.
 constexpr int kMalformedRetries = 2;
 // No single transfer needs longer, and it keeps curl's arithmetic in range
@@ -25,7 +25,9 @@ bool is_success(long status) { return status >= 200 && status < 300; }
 // A file host answers these for a result URL past its expiry.
 bool is_gone(long status) { return status == 403 || status == 404 || status == 410; }
 
-bool is_redirect(long status) { return status == 301 || status == 302 || status == 303 || status == 307 || status == 308; }
+bool is_redirect(long status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
 
 // A download's redirect is its answer too: download() follows it itself.
 bool is_answer(long status, bool api) { return is_success(status) || (!api && is_redirect(status)); }
@@ -57,7 +59,7 @@ struct GatewayClient::Call {
 };
 
 struct GatewayClient::Retry {
-    Error reason;                        // thrown when no attempt is left
+    Error reason;                       // thrown when no attempt is left
     std::optional<milliseconds> after;  // the server's Retry-After
 };
 
@@ -77,9 +79,8 @@ void GatewayClient::attach_key(HttpRequest& request, const Call& call) const {
 
 void GatewayClient::require_api_key() const {
     if (config_.api_key.empty()) throw missing_key_error();
-    const bool printable = std::all_of(config_.api_key.begin(), config_.api_key.end(), [](char c) {
-        return static_cast<unsigned char>(c) > 0x20 && c != 0x7f;
-    });
+    const bool printable = std::all_of(config_.api_key.begin(), config_.api_key.end(),
+                                       [](char c) { return static_cast<unsigned char>(c) > 0x20 && c != 0x7f; });
     if (!printable)
         throw Error(GENLAYER_AUTH, "The API key contains spaces or control characters; paste it again without them.");
 }
@@ -138,12 +139,13 @@ bool GatewayClient::send(const HttpRequest& request, HttpResponse& response, Tra
 GatewayClient::Retry GatewayClient::refusal(const HttpResponse& response, const Call& call) {
     const long status = response.status;
     if (!call.api && is_gone(status)) throw expired_result_error();
-    if (status >= 500 && call.creates_task) throw outcome_unknown_error("was answered with HTTP " + std::to_string(status));
+    if (status >= 500 && call.creates_task)
+        throw outcome_unknown_error("was answered with HTTP " + std::to_string(status));
     Error refusal = without_key(error_from_response(status, response.body_text(), call.what), config_.api_key);
     // The code decides: a quota refused with 429 is never retried.
-    const bool retriable = refusal.status() == GENLAYER_RATE_LIMITED ||
-                           (status >= 500 && (refusal.status() == GENLAYER_NETWORK ||
-                                              refusal.status() == GENLAYER_BAD_RESPONSE));
+    const bool retriable =
+        refusal.status() == GENLAYER_RATE_LIMITED ||
+        (status >= 500 && (refusal.status() == GENLAYER_NETWORK || refusal.status() == GENLAYER_BAD_RESPONSE));
     if (!retriable) throw refusal;
     if (refusal.status() == GENLAYER_RATE_LIMITED) {
         ++stats_.rate_limited;
@@ -165,10 +167,8 @@ Error GatewayClient::transport_failure(const TransportError& failure, const Call
     switch (failure.failure) {
         case TransportFailure::cancelled:
         case TransportFailure::too_large:
-        case TransportFailure::tls:
-            throw error_from_transport(failure, call.what);
-        default:
-            return error_from_transport(failure, call.what);
+        case TransportFailure::tls: throw error_from_transport(failure, call.what);
+        default: return error_from_transport(failure, call.what);
     }
 }
 

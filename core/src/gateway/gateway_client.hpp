@@ -3,11 +3,11 @@
 #pragma once
 
 #include "base/cancel_token.hpp"
+#include "base/status.hpp"
 #include "gateway/gateway.hpp"
 #include "gateway/upload_answer.hpp"
 #include "net/http_client.hpp"
 #include "net/retry_policy.hpp"
-#include "base/status.hpp"
 #include "net/url.hpp"
 
 #include <functional>
@@ -50,7 +50,7 @@ public:
     const TransferStats& stats() const override { return stats_; }
 
 private:
-    struct Call;  // how one kind of call is authorised and retried
+    struct Call;   // how one kind of call is authorised and retried
     struct Retry;  // why an attempt is made again, and when the server asks for it
     // Sends with the retry rules of `call`; `parse` turns a 2xx answer into
     // the result and throws Error(BAD_RESPONSE) when it cannot.

@@ -82,8 +82,8 @@ Error error_from_response(long http_status, std::string_view body, std::string_v
     const std::string status = std::to_string(http_status);
     const std::string said = quote(server.message);
     // A numeric code only repeats the HTTP status: the type names the kind then.
-    const bool numeric_code = std::all_of(server.code.begin(), server.code.end(),
-                                          [](unsigned char c) { return std::isdigit(c) != 0; });
+    const bool numeric_code =
+        std::all_of(server.code.begin(), server.code.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
     const std::string code = server.code.empty() || numeric_code ? server.type : server.code;
     const auto refusal = [&](Status kind, const std::string& sentence) { return Error(kind, sentence, code); };
 
@@ -97,8 +97,8 @@ Error error_from_response(long http_status, std::string_view body, std::string_v
                                            " insufficient_quota); top up the account, then try again.");
     if (server.names("content_policy_violation")) return content_policy_error(server.message);
     if (server.names("authentication_error") || server.names("unauthorized"))
-        return refusal(GENLAYER_AUTH,
-                       "The gateway refused the API key (" + status + "). Set TOAPIS_API_KEY or the key in the dialog.");
+        return refusal(GENLAYER_AUTH, "The gateway refused the API key (" + status +
+                                          "). Set TOAPIS_API_KEY or the key in the dialog.");
     if (server.names("rate_limit_exceeded"))
         return refusal(GENLAYER_RATE_LIMITED, "The gateway kept rate-limiting the " + call + " (" + status +
                                                   ") through every retry" + said +
@@ -114,9 +114,12 @@ Error error_from_response(long http_status, std::string_view body, std::string_v
                                                   call + said + "; try again later.");
 
     // Otherwise the HTTP status, and the server's own text for a code we do not know.
-    if (http_status == 401) return refusal(GENLAYER_AUTH, "The gateway refused the API key (401). Set TOAPIS_API_KEY or the key in the dialog.");
+    if (http_status == 401)
+        return refusal(GENLAYER_AUTH,
+                       "The gateway refused the API key (401). Set TOAPIS_API_KEY or the key in the dialog.");
     if (http_status == 402)
-        return refusal(GENLAYER_QUOTA, "The gateway account has no balance left (402); top up the account, then try again.");
+        return refusal(GENLAYER_QUOTA,
+                       "The gateway account has no balance left (402); top up the account, then try again.");
     if (http_status == 422) return content_policy_error(server.message);
     if (http_status == 429)
         return refusal(GENLAYER_RATE_LIMITED, "The gateway kept rate-limiting the " + call +
@@ -138,8 +141,8 @@ Error error_from_response(long http_status, std::string_view body, std::string_v
         return refusal(GENLAYER_NETWORK, "The gateway was unavailable (" + status + ") for the " + call +
                                              " through every retry" + said + "; try again later.");
     if (http_status >= 500)
-        return refusal(GENLAYER_BAD_RESPONSE, "The gateway failed with a server error (" + status + ") on the " +
-                                                  call + said + "; try again later.");
+        return refusal(GENLAYER_BAD_RESPONSE, "The gateway failed with a server error (" + status + ") on the " + call +
+                                                  said + "; try again later.");
     return refusal(GENLAYER_BAD_RESPONSE,
                    "The gateway answered the " + call + " with the unexpected status " + status + said + ".");
 }
@@ -159,8 +162,7 @@ Error error_from_transport(const TransportError& error, std::string_view what) {
     const std::string detail = sanitize_server_text(error.detail);
     const std::string because = detail.empty() ? "" : " (" + detail + ")";
     switch (error.failure) {
-        case TransportFailure::cancelled:
-            return cancelled_error(what);
+        case TransportFailure::cancelled: return cancelled_error(what);
         case TransportFailure::connect_failed:
             return Error(GENLAYER_NETWORK, "Could not connect to the server for the " + call + because +
                                                "; check the network and the base URL.");
@@ -173,8 +175,7 @@ Error error_from_transport(const TransportError& error, std::string_view what) {
             return Error(GENLAYER_NETWORK, "The server's TLS certificate could not be verified for the " + call +
                                                because + "; check the base URL and the system's certificates.");
         case TransportFailure::dropped:
-        case TransportFailure::none:
-            break;
+        case TransportFailure::none: break;
     }
     return Error(GENLAYER_NETWORK, "The connection dropped during the " + call + because + "; try again.");
 }
@@ -184,8 +185,9 @@ Error cancelled_error(std::string_view what) {
 }
 
 Error deadline_error(std::string_view what) {
-    return Error(GENLAYER_TIMEOUT, "The " + std::string(what) +
-                                       " did not finish within the overall deadline; raise --timeout or try again later.");
+    return Error(GENLAYER_TIMEOUT,
+                 "The " + std::string(what) +
+                     " did not finish within the overall deadline; raise --timeout or try again later.");
 }
 
 Error malformed_answer_error(std::string_view what, std::string_view reason) {

@@ -2,9 +2,9 @@
 // as one Error here.
 #pragma once
 
+#include "base/status.hpp"
 #include "gateway/task_info.hpp"
 #include "net/http_client.hpp"
-#include "base/status.hpp"
 
 #include <string>
 #include <string_view>

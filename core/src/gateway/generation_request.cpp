@@ -22,9 +22,8 @@ constexpr std::string_view kBase64ImageMagics[] = {"iVBORw0KGgo", "/9j/", "R0lGO
 Error invalid(const std::string& sentence) { return Error(GENLAYER_INVALID_REQUEST, sentence); }
 
 bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-    return text.size() >= prefix.size() &&
-           std::equal(prefix.begin(), prefix.end(), text.begin(),
-                      [](char p, char t) { return p == std::tolower(uint8_t(t)); });
+    return text.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), text.begin(),
+                                                      [](char p, char t) { return p == std::tolower(uint8_t(t)); });
 }
 
 bool is_base64_char(char c) {
@@ -78,30 +77,30 @@ void validate_request(const GenerationRequest& request) {
     for (const std::string& reference : request.extra_references) require_utf8(reference, "A reference's name");
 
     const size_t prompt_chars = count_code_points(request.prompt);
-    const bool prompt_blank = std::all_of(request.prompt.begin(), request.prompt.end(),
-                                          [](char c) { return std::isspace(uint8_t(c)); });
+    const bool prompt_blank =
+        std::all_of(request.prompt.begin(), request.prompt.end(), [](char c) { return std::isspace(uint8_t(c)); });
     if (prompt_blank) throw invalid("The prompt is empty; type what the new layer should show.");
     if (prompt_chars > kMaxPromptChars)
         throw invalid("The prompt has " + std::to_string(prompt_chars) + " characters; the gateway accepts at most " +
                       std::to_string(kMaxPromptChars) + ".");
 
     if (request.n < kMinImages || request.n > kMaxImages)
-        throw invalid("Variations must be between " + std::to_string(kMinImages) + " and " + std::to_string(kMaxImages) + " (got " +
-                      std::to_string(request.n) + ").");
+        throw invalid("Variations must be between " + std::to_string(kMinImages) + " and " +
+                      std::to_string(kMaxImages) + " (got " + std::to_string(request.n) + ").");
 
     if (request.response_format != "url" && request.response_format != "b64_json")
         throw invalid("The response format must be url or b64_json (got \"" + request.response_format + "\").");
 
-    const bool model_has_space = std::any_of(request.model.begin(), request.model.end(),
-                                             [](char c) { return std::isspace(uint8_t(c)); });
+    const bool model_has_space =
+        std::any_of(request.model.begin(), request.model.end(), [](char c) { return std::isspace(uint8_t(c)); });
     if (request.model.empty() || model_has_space)
         throw invalid("The model id \"" + request.model + "\" is not valid; use an id without spaces such as " +
                       std::string(kDefaultModel) + ".");
 
     const size_t reference_count = request.extra_references.size() + (request.reference ? 1 : 0);
     if (reference_count > kMaxReferences)
-        throw invalid("There are " + std::to_string(reference_count) + " reference images; the gateway accepts at most " +
-                      std::to_string(kMaxReferences) + ".");
+        throw invalid("There are " + std::to_string(reference_count) +
+                      " reference images; the gateway accepts at most " + std::to_string(kMaxReferences) + ".");
     for (const std::string& reference : request.extra_references) check_reference(reference);
 }
 

@@ -3,8 +3,8 @@
 #pragma once
 
 #include "gateway/limits.hpp"
-#include "image/rgba_image.hpp"
 #include "gateway/size_table.hpp"
+#include "image/rgba_image.hpp"
 
 #include <optional>
 #include <string>
@@ -19,7 +19,7 @@ struct GenerationRequest {
     std::string resolution = "auto";
     int n = 1;
     std::string response_format = "url";
-    std::optional<RgbaImage> reference;      // pixels of the source region
+    std::optional<RgbaImage> reference;         // pixels of the source region
     std::vector<std::string> extra_references;  // local files or http(s) URLs
 };
 

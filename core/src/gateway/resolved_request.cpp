@@ -4,8 +4,8 @@ namespace genlayer {
 
 ResolvedRequest resolve_request(const GenerationRequest& request, SizeSpec size,
                                 std::vector<std::string> reference_urls) {
-    return {request.prompt, request.model, std::move(size), request.n, request.response_format,
-            std::move(reference_urls)};
+    return {request.prompt, request.model,           std::move(size),
+            request.n,      request.response_format, std::move(reference_urls)};
 }
 
 nlohmann::json to_json(const ResolvedRequest& request) {

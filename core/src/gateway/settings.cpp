@@ -7,9 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
 #include <cstdlib>
 #include <fstream>
-#include <sys/stat.h>
 
 namespace genlayer {
 namespace fs = std::filesystem;
@@ -44,8 +44,8 @@ void require_private(const fs::path& file) {
     struct stat info {};
     if (::stat(file.c_str(), &info) == 0 && (info.st_mode & (S_IRWXG | S_IRWXO)))
         throw Error(GENLAYER_AUTH, "The config file " + file.string() +
-                                       " holding the API key is readable by others; run chmod 600 " +
-                                       file.string() + ".");
+                                       " holding the API key is readable by others; run chmod 600 " + file.string() +
+                                       ".");
 }
 
 std::string string_field(const nlohmann::json& config, const char* name) {
@@ -65,8 +65,8 @@ Settings load_settings(const SettingsOverrides& overrides) {
     const auto config = read_config(settings.config_file);
 
     // Each setting: flag, then environment, then config file, then default.
-    auto pick = [](const std::optional<std::string>& flag, const std::string& from_env,
-                   const std::string& from_config, const std::string& fallback) {
+    auto pick = [](const std::optional<std::string>& flag, const std::string& from_env, const std::string& from_config,
+                   const std::string& fallback) {
         if (flag && !flag->empty()) return *flag;
         if (!from_env.empty()) return from_env;
         if (!from_config.empty()) return from_config;
@@ -76,8 +76,8 @@ Settings load_settings(const SettingsOverrides& overrides) {
     settings.api_key = pick(overrides.api_key, env("TOAPIS_API_KEY"), config_key, "");
     if (!config_key.empty() && settings.api_key == config_key) require_private(settings.config_file);
 
-    settings.base_url = pick(overrides.base_url, env("TOAPIS_BASE_URL"),
-                             string_field(config, "base_url"), settings.base_url);
+    settings.base_url =
+        pick(overrides.base_url, env("TOAPIS_BASE_URL"), string_field(config, "base_url"), settings.base_url);
     while (!settings.base_url.empty() && settings.base_url.back() == '/') settings.base_url.pop_back();
     require_base_url(settings.base_url);
 
@@ -93,8 +93,8 @@ Settings load_settings(const SettingsOverrides& overrides) {
     settings.stall_timeout_s = positive_or(overrides.stall_timeout_s, settings.stall_timeout_s);
     settings.journal_dir = overrides.journal_dir ? *overrides.journal_dir : default_journal_dir();
 
-    const auto dialect = pick(overrides.size_dialect, env("TOAPIS_SIZE_DIALECT"), string_field(config, "size_dialect"),
-                              "auto");
+    const auto dialect =
+        pick(overrides.size_dialect, env("TOAPIS_SIZE_DIALECT"), string_field(config, "size_dialect"), "auto");
     if (dialect != "auto") {
         settings.size_dialect = parse_size_dialect(dialect);
         if (!settings.size_dialect)

@@ -32,9 +32,8 @@ bool is_auto(std::string_view choice) { return choice.empty() || choice == "auto
 // short and printable, so that the sentence stays one short line.
 std::string quoted_choice(std::string_view choice) {
     constexpr size_t kMaxQuotedChoice = 32;
-    const bool printable = std::all_of(choice.begin(), choice.end(), [](char c) {
-        return static_cast<unsigned char>(c) >= 0x20 && c != 0x7f;
-    });
+    const bool printable = std::all_of(choice.begin(), choice.end(),
+                                       [](char c) { return static_cast<unsigned char>(c) >= 0x20 && c != 0x7f; });
     if (!printable || choice.size() > kMaxQuotedChoice) return {};
     std::string quoted(" ");  // not " " + std::string: GCC 12 warns falsely of -Wrestrict there
     return quoted.append(choice);
@@ -81,18 +80,21 @@ std::string offered(const std::vector<SizeTable::Tier>& tiers, SizeDialect diale
         return "auto or one of " + join(all);
     }
     std::vector<std::string> per_tier;
+    per_tier.reserve(tiers.size());
     for (const auto& tier : tiers) per_tier.push_back(join(sizes_of(tier)) + " at " + tier.name);
     return "auto or one of " + join(per_tier, "; ");
 }
 
 std::vector<std::string> tier_names(const std::vector<const SizeTable::Tier*>& tiers) {
     std::vector<std::string> names;
+    names.reserve(tiers.size());
     for (const auto* tier : tiers) names.push_back(tier->name);
     return names;
 }
 
 std::vector<std::string> tier_names(const std::vector<SizeTable::Tier>& tiers) {
     std::vector<std::string> names;
+    names.reserve(tiers.size());
     for (const auto& tier : tiers) names.push_back(tier.name);
     return names;
 }
@@ -138,7 +140,8 @@ std::vector<SizeTable::Tier> read_dialect(const nlohmann::json& document, const 
         SizeTable::Tier tier;
         tier.name = name;
         if (dialect == SizeDialect::pixels) {
-            if (!parse_positive_int(name, tier.long_edge)) throw malformed("tier" + quoted_choice(name) + " is not a number");
+            if (!parse_positive_int(name, tier.long_edge))
+                throw malformed("tier" + quoted_choice(name) + " is not a number");
         } else if (!long_edges.contains(name) || !long_edges[name].is_number_integer()) {
             throw malformed("ratio tier " + name + " has no long edge");
         } else {
@@ -266,14 +269,13 @@ SizeSpec SizeTable::resolve(std::string_view size_text, std::string_view resolut
     for (const auto& tier : tiers(spelled))
         for (const auto& offer : tier.sizes)
             if (offer.size == size_text) holding.push_back(&tier);
-    if (holding.empty())
-        throw refusal("Size" + size_name + " is not offered; choose " + offered(own, dialect) + ".");
+    if (holding.empty()) throw refusal("Size" + size_name + " is not offered; choose " + offered(own, dialect) + ".");
     // A resolution spelled like the size (3:2 at 1K) narrows where it is offered.
     if (spelled != dialect && !is_auto(resolution_text)) {
         if (const Tier* named = find_tier(spelled, resolution_text)) {
             if (std::find(holding.begin(), holding.end(), named) == holding.end())
-                throw refusal("Size" + size_name + " is not offered at" + resolution_name + "; at" +
-                              resolution_name + " choose auto or one of " + join(sizes_of(*named)) + ".");
+                throw refusal("Size" + size_name + " is not offered at" + resolution_name + "; at" + resolution_name +
+                              " choose auto or one of " + join(sizes_of(*named)) + ".");
             holding = {named};
         }
     }
@@ -289,8 +291,8 @@ SizeSpec SizeTable::resolve(std::string_view size_text, std::string_view resolut
                           ", or set resolution " + join(tier_names(holding), " or ") + " or auto.");
         }
         const Tier* tier = tier_for_source(fitting, source_w, source_h);
-        const auto offer = std::find_if(tier->sizes.begin(), tier->sizes.end(),
-                                        [&](const Offer& o) { return o.size == size_text; });
+        const auto offer =
+            std::find_if(tier->sizes.begin(), tier->sizes.end(), [&](const Offer& o) { return o.size == size_text; });
         return spec_of(dialect, *tier, *offer);
     }
 
@@ -307,8 +309,8 @@ SizeSpec SizeTable::resolve(std::string_view size_text, std::string_view resolut
     }
     if (candidates.empty()) {
         const std::string asked = size_name + (is_auto(resolution_text) ? "" : " at" + resolution_name);
-        throw refusal("Size" + asked + " has no equivalent while the gateway takes " + speaks(dialect) +
-                      "; choose " + offered(own, dialect) + ".");
+        throw refusal("Size" + asked + " has no equivalent while the gateway takes " + speaks(dialect) + "; choose " +
+                      offered(own, dialect) + ".");
     }
     const Tier* tier = tier_for_source(candidates, source_w, source_h);
     return spec_of(dialect, *tier, closest(*tier, aspect));

@@ -19,7 +19,7 @@ struct TaskInfo {
     int progress = 0;
     long long created_at = 0;
     long long completed_at = 0;
-    long long expires_at = 0;  // unix seconds, 0 if unknown
+    long long expires_at = 0;             // unix seconds, 0 if unknown
     std::vector<TaskResultItem> results;  // result.data[] first, then top-level url
     std::string error_code;
     std::string error_message;

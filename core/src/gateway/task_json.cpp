@@ -61,7 +61,8 @@ TaskInfo parse_task(std::string_view text) {
     info.completed_at = json_number_field(task, "completed_at");
     info.expires_at = json_number_field(task, "expires_at");
     info.results = read_results(task);
-    if (info.status == TaskStatus::completed && info.results.empty()) malformed("the task completed but names no image");
+    if (info.status == TaskStatus::completed && info.results.empty())
+        malformed("the task completed but names no image");
 
     const auto error = task.find("error");
     if (error != task.end() && error->is_object()) {

@@ -1,20 +1,20 @@
 #include "image/image_codec.hpp"
 
 #include "base/atomic_file.hpp"
+#include "base/status.hpp"
 #include "image/image_file_module.hpp"
 #include "image/image_format.hpp"
 #include "image/jpeg_codec.hpp"
 #include "image/png_codec.hpp"
-#include "base/status.hpp"
 #include "image/webp_codec.hpp"
 
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <unistd.h>
 
 namespace genlayer {
 namespace {
@@ -36,13 +36,13 @@ RgbaImage decode_through_module(std::span<const uint8_t> bytes, const char* exte
 // The in-process codecs, or the module for GIF and CMYK JPEG.
 RgbaImage decode_bytes(std::span<const uint8_t> bytes, const DecodeLimits& limits) {
     switch (sniff_image_format(bytes)) {
-    case ImageFormat::png: return decode_png(bytes, limits);
-    case ImageFormat::jpeg:
-        if (auto image = decode_jpeg(bytes, limits)) return std::move(*image);
-        return decode_through_module(bytes, "jpg", limits);
-    case ImageFormat::webp: return decode_webp(bytes, limits);
-    case ImageFormat::gif: return decode_through_module(bytes, "gif", limits);
-    case ImageFormat::other: break;
+        case ImageFormat::png: return decode_png(bytes, limits);
+        case ImageFormat::jpeg:
+            if (auto image = decode_jpeg(bytes, limits)) return std::move(*image);
+            return decode_through_module(bytes, "jpg", limits);
+        case ImageFormat::webp: return decode_webp(bytes, limits);
+        case ImageFormat::gif: return decode_through_module(bytes, "gif", limits);
+        case ImageFormat::other: break;
     }
     throw CodecProblem("it is not a PNG, JPEG, WebP or GIF image");
 }
@@ -91,8 +91,8 @@ void write_through_module(const std::string& path, const RgbaView& image) {
     if (outcome.kind == ModuleOutcome::unknown_format)
         throw Error(GENLAYER_INVALID_REQUEST, "The output file " + path + " has no image format that can be written (" +
                                                   outcome.problem + "); end it in .png or .jpg.");
-    throw Error(GENLAYER_INTERNAL,
-                "Could not write " + path + " (" + outcome.problem + "); check the folder's permissions and free space.");
+    throw Error(GENLAYER_INTERNAL, "Could not write " + path + " (" + outcome.problem +
+                                       "); check the folder's permissions and free space.");
 }
 
 std::string_view as_text(const std::vector<uint8_t>& bytes) {
@@ -132,7 +132,8 @@ RgbaImage decode_image(std::span<const uint8_t> bytes, const DecodeLimits& limit
     try {
         return decode_bytes(bytes, limits);
     } catch (const CodecProblem& problem) {
-        throw Error(GENLAYER_BAD_RESPONSE, std::string("The result image could not be decoded (") + problem.what() + ").");
+        throw Error(GENLAYER_BAD_RESPONSE,
+                    std::string("The result image could not be decoded (") + problem.what() + ").");
     }
 }
 
@@ -141,20 +142,20 @@ RgbaImage read_image_file(const std::string& path, const DecodeLimits& limits) {
         if (auto bytes = recognised_file_bytes(path)) return decode_bytes(*bytes, limits);
         return read_through_module(path, limits);
     } catch (const CodecProblem& problem) {
-        throw Error(GENLAYER_INVALID_REQUEST, "The image file " + path + " could not be read (" + problem.what() + ").");
+        throw Error(GENLAYER_INVALID_REQUEST,
+                    "The image file " + path + " could not be read (" + problem.what() + ").");
     }
 }
 
 void write_image_file(const std::string& path, const RgbaView& image) {
     switch (format_of_extension(path)) {
-    case ImageFormat::png:
-        write_file_atomically(path, as_text(encode_png(image, kFastPngCompression).bytes), kImageFileMode);
-        return;
-    case ImageFormat::jpeg:
-        write_file_atomically(path, as_text(encode_jpeg(image, kFileJpegQuality).bytes), kImageFileMode);
-        return;
-    default:
-        write_through_module(path, image);
+        case ImageFormat::png:
+            write_file_atomically(path, as_text(encode_png(image, kFastPngCompression).bytes), kImageFileMode);
+            return;
+        case ImageFormat::jpeg:
+            write_file_atomically(path, as_text(encode_jpeg(image, kFileJpegQuality).bytes), kImageFileMode);
+            return;
+        default: write_through_module(path, image);
     }
 }
 

@@ -30,8 +30,8 @@ struct ImageFileModule {
     uint32_t version;
     ModuleOutcome (*read_file)(const std::string& path, const DecodeLimits& limits, RgbaImage& image);
     // `extension` names the sniffed format, e.g. "gif".
-    ModuleOutcome (*decode)(std::span<const uint8_t> bytes, const std::string& extension,
-                            const DecodeLimits& limits, RgbaImage& image);
+    ModuleOutcome (*decode)(std::span<const uint8_t> bytes, const std::string& extension, const DecodeLimits& limits,
+                            RgbaImage& image);
     // The extension of `path` names the format.
     ModuleOutcome (*write_file)(const std::string& path, const RgbaView& image);
 };

@@ -8,9 +8,8 @@ namespace genlayer {
 
 ImageFormat sniff_image_format(std::span<const uint8_t> bytes) {
     const auto starts_with = [bytes](std::string_view magic, size_t at = 0) {
-        return bytes.size() >= at + magic.size() &&
-               std::equal(magic.begin(), magic.end(), bytes.begin() + long(at),
-                          [](char m, uint8_t b) { return uint8_t(m) == b; });
+        return bytes.size() >= at + magic.size() && std::equal(magic.begin(), magic.end(), bytes.begin() + long(at),
+                                                               [](char m, uint8_t b) { return uint8_t(m) == b; });
     };
     if (starts_with("\x89PNG\r\n\x1a\n")) return ImageFormat::png;
     if (starts_with("\xff\xd8\xff")) return ImageFormat::jpeg;

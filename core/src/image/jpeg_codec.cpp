@@ -39,8 +39,8 @@ std::vector<uint8_t> encode_jpeg_bytes(const RgbaView& image, int quality) {
 std::optional<RgbaImage> decode_jpeg(std::span<const uint8_t> bytes, const DecodeLimits& limits) {
     const TurboJpeg handle(tjInitDecompress());
     int width = 0, height = 0, subsampling = 0, colorspace = 0;
-    if (!handle || tjDecompressHeader3(handle.get(), bytes.data(), bytes.size(), &width, &height, &subsampling,
-                                       &colorspace) != 0)
+    if (!handle ||
+        tjDecompressHeader3(handle.get(), bytes.data(), bytes.size(), &width, &height, &subsampling, &colorspace) != 0)
         throw problem_of(handle);
     if (colorspace == TJCS_CMYK || colorspace == TJCS_YCCK) return std::nullopt;
     check_dimensions(uint64_t(width), uint64_t(height), limits);

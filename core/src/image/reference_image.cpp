@@ -47,10 +47,10 @@ struct BoxFilter {
 // (r*a, g*a, b*a, a), so that transparent pixels add no colour.
 void add_row(const uint8_t* pixel, uint32_t width, float weight, float* sums) {
     for (uint32_t x = 0; x < width; ++x, pixel += 4, sums += 4) {
-        const float weighted_alpha = weight * pixel[3];
-        sums[0] += weighted_alpha * pixel[0];
-        sums[1] += weighted_alpha * pixel[1];
-        sums[2] += weighted_alpha * pixel[2];
+        const float weighted_alpha = weight * float(pixel[3]);
+        sums[0] += weighted_alpha * float(pixel[0]);
+        sums[1] += weighted_alpha * float(pixel[1]);
+        sums[2] += weighted_alpha * float(pixel[2]);
         sums[3] += weighted_alpha;
     }
 }
@@ -120,7 +120,7 @@ RgbaImage downscale_to_fit(const RgbaView& image, uint32_t max_long_edge) {
 
     const BoxFilter horizontal(image.width, result.width);
     const BoxFilter vertical(image.height, result.height);
-    const float area = float(image.width) / result.width * float(image.height) / result.height;
+    const float area = float(image.width) / float(result.width) * float(image.height) / float(result.height);
 
     // Source rows are summed vertically first (each is read once per output
     // row it touches), then each output row is filtered horizontally once.

@@ -10,10 +10,10 @@
 
 namespace genlayer {
 
-constexpr size_t kUploadLimitBytes = 10 * 1024 * 1024;
+constexpr size_t kUploadLimitBytes = size_t(10) * 1024 * 1024;
 
 struct ReferenceLimits {
-    uint32_t max_long_edge = 2048;      // the requested output's long edge
+    uint32_t max_long_edge = 2048;  // the requested output's long edge
     size_t max_bytes = kUploadLimitBytes;
 };
 

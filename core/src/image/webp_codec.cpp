@@ -7,9 +7,9 @@ namespace genlayer {
 RgbaImage decode_webp(std::span<const uint8_t> bytes, const DecodeLimits& limits) {
     WebPBitstreamFeatures features;
     switch (WebPGetFeatures(bytes.data(), bytes.size(), &features)) {
-    case VP8_STATUS_OK: break;
-    case VP8_STATUS_NOT_ENOUGH_DATA: throw CodecProblem("the WebP data is truncated");
-    default: throw CodecProblem("the WebP header is damaged");
+        case VP8_STATUS_OK: break;
+        case VP8_STATUS_NOT_ENOUGH_DATA: throw CodecProblem("the WebP data is truncated");
+        default: throw CodecProblem("the WebP header is damaged");
     }
     check_dimensions(uint64_t(features.width), uint64_t(features.height), limits);
     if (features.has_animation) throw CodecProblem("it is an animated WebP");

@@ -61,7 +61,7 @@ std::unique_ptr<Job> Job::collect(std::string task_id, JobConfig config) {
     job->snapshot_.state = GENLAYER_JOB_QUEUED;
     job->snapshot_.task_id = task_id;
     Job* self = job.get();
-    job->launch([self, task_id = std::move(task_id)]() mutable { self->run_collection(std::move(task_id)); });
+    job->launch([self, task_id = std::move(task_id)]() mutable { self->run_collection(task_id); });
     return job;
 }
 
@@ -184,7 +184,7 @@ std::shared_ptr<Gateway> Job::make_gateway() {
     return std::make_shared<GatewayClient>(std::move(config), cancel_);
 }
 
-void Job::run_collection(std::string task_id) {
+void Job::run_collection(const std::string& task_id) {
     const auto connection = make_gateway();
     Gateway& gateway = *connection;
     if (auto known = journal_.find_task(task_id)) {
@@ -226,8 +226,7 @@ TaskInfo Job::wait_for_task(Gateway& gateway, const std::string& task_id) {
         if (task.status == TaskStatus::completed || task.status == TaskStatus::failed) break;
         schedule.observe(seconds_since(wait_started), task.progress);
         set_state(state_of(task.status),
-                  kSubmittedFraction + (kWaitedFraction - kSubmittedFraction) * task.progress / 100.0,
-                  task.progress);
+                  kSubmittedFraction + (kWaitedFraction - kSubmittedFraction) * task.progress / 100.0, task.progress);
     }
     permit_.release();  // the task is final: its slot on the gateway is free
     time_stage("wait_s", wait_started);
@@ -257,7 +256,8 @@ void Job::journal_outcome(JournalEntry& entry, const TaskInfo& task) {
         journal_.save(entry);
         throw error;
     }
-    if (task.results.empty()) throw Error(GENLAYER_BAD_RESPONSE, "The gateway reported the task complete but sent no image.");
+    if (task.results.empty())
+        throw Error(GENLAYER_BAD_RESPONSE, "The gateway reported the task complete but sent no image.");
 
     entry.stage = JobStage::completed;
     entry.expires_at = task.expires_at;

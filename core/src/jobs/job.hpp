@@ -4,19 +4,19 @@
 #pragma once
 
 #include "base/cancel_token.hpp"
+#include "base/status.hpp"
 #include "gateway/gateway.hpp"
 #include "gateway/gateway_client.hpp"
 #include "gateway/generation_request.hpp"
+#include "gateway/settings.hpp"
 #include "image/image_codec.hpp"
+#include "image/rgba_image.hpp"
 #include "jobs/job_clock.hpp"
 #include "jobs/journal.hpp"
 #include "jobs/poll_schedule.hpp"
 #include "jobs/size_negotiation.hpp"
-#include "image/rgba_image.hpp"
-#include "gateway/settings.hpp"
 #include "jobs/submit_gate.hpp"
 #include "jobs/upload_cache.hpp"
-#include "base/status.hpp"
 
 #include <genlayer/genlayer.h>
 #include <nlohmann/json.hpp>
@@ -41,7 +41,7 @@ struct JobSnapshot {
     int server_percent = -1;
     double fraction = 0;
     double elapsed_s = 0;
-    Status status = GENLAYER_OK;  // meaningful once final
+    Status status = GENLAYER_OK;    // meaningful once final
     bool local_file_fault = false;  // the failure was a LocalFileError (status INTERNAL)
     std::string message;
     std::string task_id;
@@ -53,7 +53,7 @@ struct JobConfig {
     PollMode poll_mode = PollMode::adaptive;
     nlohmann::json target = nlohmann::json::object();  // journaled for recovery
     DecodeLimits decode_limits;
-    size_t max_download_bytes = 64 * 1024 * 1024;
+    size_t max_download_bytes = size_t(64) * 1024 * 1024;
     // A batch shares these between its jobs; a single job may leave them empty.
     std::shared_ptr<SubmitGate> gate;
     std::shared_ptr<UploadCache> upload_cache;
@@ -78,8 +78,8 @@ public:
 
     JobSnapshot snapshot() const;  // never blocks on the network
     bool finished() const;
-    void cancel();                 // any thread
-    void wait();                   // blocks until final
+    void cancel();  // any thread
+    void wait();    // blocks until final
     // Blocks until final or `timeout`; true when final (the CLI's UI tick).
     bool wait_for(std::chrono::milliseconds timeout);
 
@@ -95,7 +95,7 @@ public:
 private:
     explicit Job(JobConfig config);
     void run_generation(GenerationRequest request);
-    void run_collection(std::string task_id);
+    void run_collection(const std::string& task_id);
     // The shared second half: wait for the task, download and decode.
     void wait_and_download(Gateway& gateway, JournalEntry& entry);
     // Polls until the task is final; throws at the deadline or on a cancel.
@@ -125,15 +125,15 @@ private:
     Clock::time_point deadline_;
 
     mutable std::mutex mutex_;
-    JobSnapshot snapshot_;      // guarded by mutex_
-    nlohmann::json report_;     // guarded by mutex_
+    JobSnapshot snapshot_;   // guarded by mutex_
+    nlohmann::json report_;  // guarded by mutex_
     std::condition_variable finished_cv_;
 
     // Written by the worker before the state becomes DONE, read after.
     std::vector<RgbaImage> results_;
     nlohmann::json request_json_;
     JournalEntry entry_;
-    SubmitGate::Permit permit_;  // held from before the submit until the task is final
+    SubmitGate::Permit permit_;             // held from before the submit until the task is final
     std::optional<SizeNegotiation> sizes_;  // set before the worker starts
 
     std::thread worker_;

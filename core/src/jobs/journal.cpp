@@ -30,12 +30,17 @@ JobStage stage_from_string(const std::string& name) {
 }
 
 nlohmann::json to_json(const JournalEntry& e) {
-    return {{"job_id", e.job_id},           {"stage", to_string(e.stage)},
-            {"created_at", e.created_at},   {"updated_at", e.updated_at},
-            {"request", e.request},         {"size_dialect", e.size_dialect},
+    return {{"job_id", e.job_id},
+            {"stage", to_string(e.stage)},
+            {"created_at", e.created_at},
+            {"updated_at", e.updated_at},
+            {"request", e.request},
+            {"size_dialect", e.size_dialect},
             {"task_id", e.task_id},
-            {"expires_at", e.expires_at},   {"result_urls", e.result_urls},
-            {"target", e.target},           {"error", e.error}};
+            {"expires_at", e.expires_at},
+            {"result_urls", e.result_urls},
+            {"target", e.target},
+            {"error", e.error}};
 }
 
 JournalEntry from_json(const nlohmann::json& j) {
@@ -58,8 +63,8 @@ JournalEntry from_json(const nlohmann::json& j) {
 
 bool valid_job_id(const std::string& id) {
     return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
-               return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
-           });
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+    });
 }
 
 }  // namespace
@@ -71,8 +76,7 @@ const char* to_string(JobStage stage) {
 }
 
 long long unix_now() {
-    return std::chrono::duration_cast<std::chrono::seconds>(
-               std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 

@@ -29,12 +29,12 @@ struct JournalEntry {
     long long created_at = 0;  // unix seconds
     long long updated_at = 0;
     nlohmann::json request = nlohmann::json::object();  // the submit body: prompt, model, size, …
-    std::string size_dialect;  // "pixels" or "ratio": how request's size is spelled
+    std::string size_dialect;                           // "pixels" or "ratio": how request's size is spelled
     std::string task_id;
     long long expires_at = 0;  // when the result URLs stop working, 0 if unknown
     std::vector<std::string> result_urls;
-    nlohmann::json target = nlohmann::json::object();    // where the host wants the images
-    std::string error;         // the sentence of a failure
+    nlohmann::json target = nlohmann::json::object();  // where the host wants the images
+    std::string error;                                 // the sentence of a failure
 
     // Submitted but not yet collected, and not known to be expired at `now`.
     bool collectable(long long now) const;

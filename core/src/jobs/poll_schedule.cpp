@@ -6,12 +6,12 @@
 namespace genlayer {
 namespace {
 
-constexpr double kFirstPoll = 2.0;        // documented: first wait 2 s
-constexpr double kDocumentedGap = 3.0;    // documented: then every 3 s
-constexpr double kRunningGap = 5.0;       // documented advice: 3-5 s while in progress
-constexpr double kMinGap = 0.1;           // never hammer the gateway
-constexpr double kWindowToTrust = 0.4;    // poll at the window's end once it is this narrow
-constexpr double kLanding = 0.02;         // land just after the predicted finish
+constexpr double kFirstPoll = 2.0;      // documented: first wait 2 s
+constexpr double kDocumentedGap = 3.0;  // documented: then every 3 s
+constexpr double kRunningGap = 5.0;     // documented advice: 3-5 s while in progress
+constexpr double kMinGap = 0.1;         // never hammer the gateway
+constexpr double kWindowToTrust = 0.4;  // poll at the window's end once it is this narrow
+constexpr double kLanding = 0.02;       // land just after the predicted finish
 
 }  // namespace
 

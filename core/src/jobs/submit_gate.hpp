@@ -54,8 +54,8 @@ private:
     mutable std::mutex mutex_;
     std::condition_variable freed_;
     int limit_;
-    int in_flight_ = 0;   // permits held
-    int accepted_ = 0;    // of which the gateway created the task
+    int in_flight_ = 0;  // permits held
+    int accepted_ = 0;   // of which the gateway created the task
     int finished_since_increase_ = 0;
     std::chrono::steady_clock::time_point last_decrease_{};
 };

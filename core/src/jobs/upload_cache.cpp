@@ -5,8 +5,8 @@
 #include "gateway/json_fields.hpp"
 #include "jobs/journal.hpp"
 
-#include <nlohmann/json.hpp>
 #include <openssl/evp.h>
+#include <nlohmann/json.hpp>
 
 #include <fstream>
 
@@ -67,7 +67,7 @@ std::string UploadCache::url_for(const std::string& digest, const std::function<
         upload_finished_.notify_all();
     };
     try {
-        const std::string url = upload();
+        std::string url = upload();
         store(digest, url);
         finished();
         return url;
@@ -87,7 +87,8 @@ void UploadCache::store(const std::string& digest, const std::string& url) {
 
 void UploadCache::save() const {
     nlohmann::json json = nlohmann::json::object();
-    for (const auto& [digest, entry] : entries_) json[digest] = {{"url", entry.url}, {"uploaded_at", entry.uploaded_at}};
+    for (const auto& [digest, entry] : entries_)
+        json[digest] = {{"url", entry.url}, {"uploaded_at", entry.uploaded_at}};
     std::error_code error;
     std::filesystem::create_directories(file_.parent_path(), error);
     if (error) throw LocalFileError(file_.parent_path(), error.value());

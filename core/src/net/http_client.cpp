@@ -18,7 +18,7 @@ constexpr int kCancelCheckMs = 20;
 
 // Every header block of one response together (a 100 Continue's included);
 // real answers need a few KiB.
-constexpr size_t kMaxHeaderBytes = 64 * 1024;
+constexpr size_t kMaxHeaderBytes = size_t(64) * 1024;
 
 void init_curl_once() {
     static const CURLcode result = curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -89,10 +89,8 @@ bool is_tls_failure(CURLcode code) {
         case CURLE_SSL_ENGINE_NOTFOUND:
         case CURLE_SSL_ENGINE_SETFAILED:
         case CURLE_SSL_ENGINE_INITFAILED:
-        case CURLE_SSL_SHUTDOWN_FAILED:
-            return true;
-        default:
-            return false;
+        case CURLE_SSL_SHUTDOWN_FAILED: return true;
+        default: return false;
     }
 }
 
@@ -111,7 +109,8 @@ void set_method_and_body(CURL* easy, const HttpRequest& request, Mime& mime) {
         curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
         return;
     }
-    if (request.method != "POST") throw Error(GENLAYER_INTERNAL, "The HTTP method " + request.method + " is not supported.");
+    if (request.method != "POST")
+        throw Error(GENLAYER_INTERNAL, "The HTTP method " + request.method + " is not supported.");
     if (request.files.empty() && request.form_fields.empty()) {
         curl_easy_setopt(easy, CURLOPT_POST, 1L);
         curl_easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.data());

@@ -24,24 +24,24 @@
 namespace genlayer {
 
 struct MultipartFile {
-    std::string field;       // "file"
-    std::string filename;    // "reference.jpg"
-    std::string mime_type;   // "image/jpeg"
+    std::string field;                            // "file"
+    std::string filename;                         // "reference.jpg"
+    std::string mime_type;                        // "image/jpeg"
     const std::vector<uint8_t>* bytes = nullptr;  // borrowed for the call
 };
 
 struct HttpRequest {
     std::string method = "GET";  // GET or POST
     std::string url;
-    std::vector<std::string> headers;            // "Name: value"
-    std::string body;                            // POST with a plain body
-    std::vector<MultipartFile> files;            // POST multipart/form-data
+    std::vector<std::string> headers;                              // "Name: value"
+    std::string body;                                              // POST with a plain body
+    std::vector<MultipartFile> files;                              // POST multipart/form-data
     std::vector<std::pair<std::string, std::string>> form_fields;  // multipart text fields
     std::chrono::milliseconds connect_timeout{10'000};
     std::chrono::milliseconds total_timeout{0};  // 0: none beyond the caller's deadline
     // Abandon the transfer (timed_out) once no byte has moved either way for this long.
     std::chrono::milliseconds stall_timeout{30'000};
-    size_t max_body_bytes = 64 * 1024 * 1024;
+    size_t max_body_bytes = size_t(64) * 1024 * 1024;
 };
 
 struct HttpResponse {
@@ -57,10 +57,10 @@ struct HttpResponse {
 // reached the server (it matters for submits: never retry one that did).
 enum class TransportFailure {
     none,
-    connect_failed,   // DNS, refused, connect timeout: nothing was sent
-    dropped,          // reset, truncated, partial body after sending
-    timed_out,        // total timeout or stall
-    too_large,        // headers over 64 KiB, or body over max_body_bytes
+    connect_failed,  // DNS, refused, connect timeout: nothing was sent
+    dropped,         // reset, truncated, partial body after sending
+    timed_out,       // total timeout or stall
+    too_large,       // headers over 64 KiB, or body over max_body_bytes
     cancelled,
     tls,
 };

@@ -13,8 +13,8 @@ using Clock = std::chrono::steady_clock;
 
 // Parses Retry-After: delta seconds or an HTTP date (RFC 7231). `now` is the
 // wall clock used for dates. nullopt when absent or unreadable.
-std::optional<std::chrono::milliseconds> parse_retry_after(
-    std::string_view value, std::chrono::system_clock::time_point now);
+std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
+                                                           std::chrono::system_clock::time_point now);
 
 class Backoff {
 public:
@@ -29,8 +29,7 @@ public:
 
     // The wait before the next attempt: max(Retry-After, first * 2^k with
     // jitter, capped). nullopt when attempts are used up.
-    std::optional<std::chrono::milliseconds> next(
-        std::optional<std::chrono::milliseconds> retry_after = std::nullopt);
+    std::optional<std::chrono::milliseconds> next(std::optional<std::chrono::milliseconds> retry_after = std::nullopt);
     int attempts() const { return attempts_; }
 
 private:

@@ -34,9 +34,8 @@ bool has_forbidden_char(std::string_view text) {
 }
 
 bool is_reg_name(std::string_view host) {
-    return !host.empty() && std::all_of(host.begin(), host.end(), [](char c) {
-        return is_alnum(c) || c == '-' || c == '.' || c == '_';
-    });
+    return !host.empty() && std::all_of(host.begin(), host.end(),
+                                        [](char c) { return is_alnum(c) || c == '-' || c == '.' || c == '_'; });
 }
 
 bool is_ipv6_literal(std::string_view host) {
@@ -159,10 +158,9 @@ Url require_base_url(std::string_view text) {
 }
 
 void require_task_id(std::string_view id, bool from_user) {
-    const bool valid = !id.empty() && id.size() <= kMaxTaskIdChars && id != "." && id != ".." &&
-                       std::all_of(id.begin(), id.end(), [](char c) {
-                           return is_alnum(c) || c == '_' || c == '.' || c == '-';
-                       });
+    const bool valid =
+        !id.empty() && id.size() <= kMaxTaskIdChars && id != "." && id != ".." &&
+        std::all_of(id.begin(), id.end(), [](char c) { return is_alnum(c) || c == '_' || c == '.' || c == '-'; });
     if (valid) return;
     if (from_user)
         throw Error(GENLAYER_INVALID_REQUEST,
