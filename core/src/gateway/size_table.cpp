@@ -276,7 +276,7 @@ SizeSpec SizeTable::resolve(std::string_view size_text, std::string_view resolut
             if (std::find(holding.begin(), holding.end(), named) == holding.end())
                 throw refusal("Size" + size_name + " is not offered at" + resolution_name + "; at" + resolution_name +
                               " choose auto or one of " + join(sizes_of(*named)) + ".");
-            holding = {named};
+            holding.assign(1, named);  // not = {named}: GCC 14 warns falsely of -Warray-bounds there
         }
     }
 
