@@ -6,10 +6,10 @@ namespace genlayer {
 
 std::optional<std::vector<uint8_t>> decode_base64(std::string_view text) {
     static const auto kValues = [] {
-        std::array<int8_t, 256> values{};
+        std::array<int, 256> values{};
         values.fill(-1);
         constexpr std::string_view alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        for (size_t i = 0; i < alphabet.size(); ++i) values[uint8_t(alphabet[i])] = int8_t(i);
+        for (size_t i = 0; i < alphabet.size(); ++i) values[uint8_t(alphabet[i])] = int(i);
         return values;
     }();
 
