@@ -192,6 +192,8 @@ def check_parasite_in_xcf(checks, facts, name):
     if facts.get("before", "none") == "none":
         checks.fail(name, "the new layer had no genlayer-info parasite")
     checks.fact(name, facts, "after", facts.get("before"))
+    if API_KEY in facts.get("after", ""):
+        checks.fail(name, "the parasite saved in the XCF holds the API key")
 
 
 def check_last_values(checks, facts, name, profile):
