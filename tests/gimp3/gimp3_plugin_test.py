@@ -11,7 +11,17 @@ driver asserts on them with the checks the GIMP 2.10 suite uses
 (tests/gimp_common), on GIMP's stderr and on the emulator's log. GIMP's exit
 code means nothing, so nothing is read from it.
 
-usage: gimp3_plugin_test.py --build-dir DIR --gimp3-build-dir DIR --suite generation|refusals
+The recover suite kills GIMP (kill -9, plug-ins too) while it collects a
+task the emulator holds, then releases it and recovers in a new GIMP
+(recovery_cases.py). The dialog suite runs GIMP 3 with its GUI under
+xvfb-run (gui_cases.py): it types into the Generate Layer dialog with
+xdotool, keeps a screenshot of it, and presses Ctrl+Z once (the PDB has no
+undo). Nothing waits for time to pass: the emulator holds tasks until they
+are released, xdotool waits for windows, the driver for files and for the
+emulator's state.
+
+usage: gimp3_plugin_test.py --build-dir DIR --gimp3-build-dir DIR
+       --suite generation|refusals|recover|dialog
        (the emulator comes from the first, the plug-in from the second)
 """
 import argparse
@@ -26,7 +36,12 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "tests", "gimp_common"))
 
 from emulator import Emulator  # noqa: E402
-from generation_checks import API_KEY, Checks, check_generation_cases, check_refusal, read_facts  # noqa: E402
+from generation_checks import (API_KEY, Checks, check_generation_cases,  # noqa: E402
+                               check_recover_new_image, check_refusal, read_facts)
+from processes import find_window, kill_hard, press_key_in_window, wait_for  # noqa: E402
+from recovery_after_kill import (check_recovered_into_file, journal_stages,  # noqa: E402
+                                 kill_while_collecting)
+from x_screenshot import save_screenshot  # noqa: E402
 
 GIMP_TIMEOUT_S = 240
 
@@ -48,24 +63,51 @@ class Gimp3:
                         XDG_CACHE_HOME=os.path.join(scratch, "cache"))
         self.runs = []  # (what, seconds) of every GIMP run
 
+    @staticmethod
+    def command(program, interpreter, batch):
+        return [os.path.join(ROOT, "scripts", "gimp3-run"), program, "-d", "-f",
+                "--batch-interpreter=" + interpreter, "-b", batch]
+
     def _run(self, what, interpreter, batch):
-        command = [os.path.join(ROOT, "scripts", "gimp3-run"), "gimp-console-3.0", "-i", "-d", "-f",
-                   "--batch-interpreter=" + interpreter, "-b", batch, "--quit"]
+        command = self.command("gimp-console-3.0", interpreter, batch) + ["-i", "--quit"]
         started = time.monotonic()
         done = subprocess.run(command, env=self.env, cwd=self.scratch, capture_output=True,
                               text=True, timeout=GIMP_TIMEOUT_S)
         self.runs.append((what, time.monotonic() - started))
         return done.stderr
 
-    def run_python(self, entry, *arguments):
-        """Runs generation_cases.ENTRY(FACTS-FILE, ARGUMENTS...) in Python-Fu;
-        returns (facts, stderr)."""
+    def python_batch(self, module, entry, *arguments):
+        """(facts file, the Python-Fu batch calling MODULE.ENTRY(FACTS-FILE, ARGUMENTS...))."""
         facts_file = os.path.join(self.scratch, entry + ".facts")
         call = ", ".join(repr(a) for a in (facts_file,) + arguments)
-        batch = "import sys; sys.path.insert(0, %r); import generation_cases; generation_cases.%s(%s)" % (
-            HERE, entry, call)
+        batch = "import sys; sys.path.insert(0, %r); import %s; %s.%s(%s)" % (
+            HERE, module, module, entry, call)
+        return facts_file, batch
+
+    def run_python(self, module, entry, *arguments):
+        """Runs MODULE.ENTRY(FACTS-FILE, ARGUMENTS...) in Python-Fu; returns (facts, stderr)."""
+        facts_file, batch = self.python_batch(module, entry, *arguments)
         stderr = self._run("Python-Fu " + entry, "python-fu-eval", batch)
         return read_facts(facts_file), stderr
+
+    def start_python(self, program, module, entry, *arguments):
+        """MODULE.ENTRY(FACTS-FILE, ARGUMENTS...) in the background in
+        `program` (gimp-console-3.0, or gimp-3.0 for the GUI), for a test
+        that kills it; returns (the process, the facts file). Its stderr
+        goes to a file (a pipe nobody reads could fill up and stop GIMP)."""
+        facts_file, batch = self.python_batch(module, entry, *arguments)
+        command = self.command(program, "python-fu-eval", batch)
+        if program == "gimp-console-3.0":
+            command += ["-i", "--quit"]
+        self.stderr_file = os.path.join(self.scratch, entry + ".stderr")
+        with open(self.stderr_file, "w") as stderr:
+            process = subprocess.Popen(command, env=self.env, cwd=self.scratch,
+                                       stdout=subprocess.DEVNULL, stderr=stderr)
+        return process, facts_file
+
+    def background_stderr(self):
+        with open(self.stderr_file, errors="replace") as stderr:
+            return stderr.read()
 
     def run_script_fu(self, scheme_file, entry):
         """Runs (ENTRY FACTS-FILE) from scheme_file in Script-Fu; returns (facts, stderr)."""
@@ -92,8 +134,8 @@ def run_generation_suite(build_dir, gimp3_build_dir, scratch):
         os.makedirs(work_dir)
         named_facts, named_stderr = gimp.run_script_fu("named_arguments.scm",
                                                        "genlayer-named-arguments-case")
-        facts, stderr = gimp.run_python("generation_cases", work_dir)
-        restart_facts, restart_stderr = gimp.run_python("restart_cases")
+        facts, stderr = gimp.run_python("generation_cases", "generation_cases", work_dir)
+        restart_facts, restart_stderr = gimp.run_python("generation_cases", "restart_cases")
     finally:
         emulator.stop()
     checks = Checks({**facts, **restart_facts, **named_facts})
@@ -109,7 +151,7 @@ def run_refusal_suite(build_dir, gimp3_build_dir, scratch):
     emulator = Emulator(build_dir, "--api-key", "another-key")
     try:
         gimp = Gimp3(gimp3_build_dir, scratch, emulator)
-        facts, stderr = gimp.run_python("refusal_cases")
+        facts, stderr = gimp.run_python("generation_cases", "refusal_cases")
         log = emulator.log()
     finally:
         emulator.stop()
@@ -128,7 +170,102 @@ def run_refusal_suite(build_dir, gimp3_build_dir, scratch):
     return checks, stderr, gimp.runs
 
 
-SUITES = {"generation": run_generation_suite, "refusals": run_refusal_suite}
+def run_recover_suite(build_dir, gimp3_build_dir, scratch):
+    """kill -9 of GIMP mid-collect, then plug-in-genlayer-recover in a new
+    GIMP: the job of the reopened file comes back into it, the job of an
+    image never saved into a new image, and nothing is submitted twice."""
+    name = "recover-after-kill"
+    emulator = Emulator(build_dir, "--api-key", API_KEY, "--hold-tasks", "2")
+    try:
+        gimp = Gimp3(gimp3_build_dir, scratch, emulator)
+        work_dir = os.path.join(scratch, "work")
+        os.makedirs(work_dir)
+        task_ids = kill_while_collecting(
+            lambda: gimp.start_python("gimp-console-3.0", "recovery_cases", "collect_until_killed",
+                                      work_dir)[0], emulator, work_dir)
+        killed_stderr = gimp.background_stderr()
+        stages_after_kill = journal_stages(gimp.env["XDG_STATE_HOME"])
+        emulator.release(tasks="all")
+        facts, stderr = gimp.run_python("recovery_cases", "recovery_cases", work_dir)
+        submits = emulator.submits()
+        stages = journal_stages(gimp.env["XDG_STATE_HOME"])
+    finally:
+        emulator.stop()
+    checks = Checks(facts)
+    into_file, into_new_image = task_ids
+    for task_id in task_ids:
+        checks.equal(name, "the journal's stage of %s after the kill" % task_id,
+                     stages_after_kill.get(task_id), "submitted")
+        checks.equal(name, "the journal's stage of %s after the recovery" % task_id,
+                     stages.get(task_id), "collected")
+    facts = checks.case(name)
+    if facts is not None:
+        checks.fact(name, facts, "num-layers", "2")
+        check_recovered_into_file(checks, name, facts, into_file)
+    new_image = checks.case("recover-new-image-after-kill")
+    if new_image is not None:
+        check_recover_new_image(checks, dict(new_image, **{"task-id": into_new_image}),
+                                "recover-new-image-after-kill")
+    checks.equal(name, "submits in the emulator's log", len(submits), 2)
+    return checks, killed_stderr + stderr, gimp.runs
+
+
+TYPED_PROMPT = "a kite typed into the dialog"
+GUI_START_TIMEOUT_S = 240
+
+
+def run_dialog_suite(build_dir, gimp3_build_dir, scratch):
+    """GIMP 3 with its GUI (under xvfb-run): Generate Layer… from a script
+    in interactive mode, its dialog typed into with xdotool and a
+    screenshot of it in BUILD/test-artifacts/gimp3-dialog.png; then one
+    Ctrl+Z in the image window takes the new layer back, and only it."""
+    name = "dialog"
+    artifacts = os.path.join(build_dir, "test-artifacts")
+    os.makedirs(artifacts, exist_ok=True)
+    screenshot = os.path.join(artifacts, "gimp3-dialog.png")
+    emulator = Emulator(build_dir, "--api-key", API_KEY)
+    process = None
+    try:
+        gimp = Gimp3(gimp3_build_dir, scratch, emulator)
+        started = time.monotonic()
+        process, facts_file = gimp.start_python("gimp-3.0", "gui_cases", "gui_cases")
+        dialog = find_window("Generate Layer", GUI_START_TIMEOUT_S)
+        subprocess.run(["xdotool", "windowfocus", "--sync", dialog], check=True, timeout=30)
+        subprocess.run(["xdotool", "type", TYPED_PROMPT], check=True, timeout=60)
+        colours = save_screenshot(screenshot)
+        subprocess.run(["xdotool", "key", "alt+g"], check=True, timeout=30)
+        deadline = time.monotonic() + GIMP_TIMEOUT_S
+        facts_so_far = lambda: read_facts(facts_file).get(name, {})  # noqa: E731
+        wait_for(lambda: "generated" in facts_so_far() or "finished" in facts_so_far(),
+                 "the generated layer", deadline, process)
+        if "generated" in facts_so_far():
+            press_key_in_window("Untitled", "ctrl+z", GIMP_TIMEOUT_S)
+        wait_for(lambda: "finished" in facts_so_far(), "the state after the undo", deadline,
+                 process)
+        gimp.runs.append(("GUI, dialog and undo", time.monotonic() - started))
+    finally:
+        if process is not None:
+            kill_hard(process)
+        emulator.stop()
+    checks = Checks(read_facts(facts_file))
+    if colours < 2:
+        checks.fail(name, "the screenshot %s shows one colour: nothing was drawn" % screenshot)
+    facts = checks.case(name)
+    if facts is not None:
+        checks.facts_are(name, facts, {
+            "num-layers": "1", "new.name": TYPED_PROMPT + " (genlayer)", "new.position": "0",
+            "state-before": "1 255 255 255 255 10 10 40 30",
+            "state-after-generation": "2 255 255 255 255 10 10 40 30",
+            "state-after-undo": "1 255 255 255 255 10 10 40 30"})
+        checks.parasite(name, facts, "new", prompt=TYPED_PROMPT, task_id=facts.get("task-id"),
+                        source_layer="Background")
+        if facts.get("new.mask") == "-1":
+            checks.fail(name, "the new layer has no mask from the selection")
+    return checks, gimp.background_stderr(), gimp.runs
+
+
+SUITES = {"generation": run_generation_suite, "refusals": run_refusal_suite,
+          "recover": run_recover_suite, "dialog": run_dialog_suite}
 
 
 def main():
