@@ -50,9 +50,11 @@ rm -rf -- "$work"
 mkdir -p "$work/debian"
 DESTDIR=$stage cmake --install "$build" --prefix /usr >/dev/null
 # What dh_strip and dh_compress would do.
-find "$stage" -type f -exec sh -c 'readelf -h "$1" >/dev/null 2>&1' _ {} \; -print > "$build/elf-files"
+# Named from $work, as dpkg-shlibdeps wants them: debian/genlayer/usr/...
+(cd "$work" && find debian/genlayer -type f -exec sh -c 'readelf -h "$1" >/dev/null 2>&1' _ {} \; -print) \
+  > "$build/elf-files"
 while IFS= read -r elf; do
-  strip --strip-unneeded --remove-section=.comment --remove-section=.note "$elf"
+  strip --strip-unneeded --remove-section=.comment --remove-section=.note "$work/$elf"
 done < "$build/elf-files"
 find "$stage/usr/share/man" -type f -name '*.[0-9]' -exec gzip -9n {} +
 
