@@ -6,7 +6,7 @@
 
 using namespace genlayer::testing;
 
-TEST_CASE("--version prints the project's version, and every request carries it as the User-Agent") {
+TEST_CASE("the version: genlayer --version prints the project's, and every request carries it as the User-Agent") {
     Fixture fx;
     const auto version = run_cli({"--version"}, fx.env());
     CHECK(version.exit_code == 0);
