@@ -1,5 +1,6 @@
 // genlayer: the command-line face of the core.
 #include "base/status.hpp"
+#include "base/version.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 
@@ -19,6 +20,7 @@ constexpr const char* kUsage = R"(usage:
   genlayer jobs [--prune]
   genlayer resume
   genlayer check     does the gateway answer, does the key work (free); exit 0, 3 or 5
+  genlayer --version
 common options:
   --base-url URL     the gateway (default https://toapis.com, or TOAPIS_BASE_URL)
   --timeout SECONDS  overall deadline of a job (default 300)
@@ -49,6 +51,10 @@ int main(int argc, char** argv) {
     const std::string command = argc > 1 ? argv[1] : "";
     if (command == "--help" || command == "-h" || command == "help") {
         std::fputs(kUsage, stdout);
+        return kExitOk;
+    }
+    if (command == "--version") {
+        std::printf("genlayer %s\n", genlayer::kVersion);
         return kExitOk;
     }
     try {

@@ -131,3 +131,18 @@ gimp3_unmount_ours() {
   done
   gimp3_mounts=()
 }
+
+# Readies a debootstrapped root for apt: no daemon that a package's postinst
+# would start may run from it, dpkg needs no fsync after every file it
+# unpacks (minutes on a busy disk, for a root that is made again if it
+# breaks), and names resolve as on the host.
+gimp3_prepare_for_apt() {
+  local root=$1
+  printf '#!/bin/sh\n# Written by scripts/lib/gimp3_root.sh: no services start in this root.\nexit 101\n' \
+    > "$root/usr/sbin/policy-rc.d"
+  chmod 0755 "$root/usr/sbin/policy-rc.d"
+  echo force-unsafe-io > "$root/etc/dpkg/dpkg.cfg.d/genlayer-unsafe-io"
+  # Replace, never write through: the root's file may be a symlink.
+  rm -f -- "$root/etc/resolv.conf"
+  [ ! -e /etc/resolv.conf ] || cp -L -- /etc/resolv.conf "$root/etc/resolv.conf"
+}

@@ -18,7 +18,8 @@ void RequestLog::record(LoggedRequest request) {
                             {"path", std::move(request.path)},
                             {"status", request.status},
                             {"authorization", request.authorization},
-                            {"t_ms", request.t_ms}};
+                            {"t_ms", request.t_ms},
+                            {"user_agent", std::move(request.user_agent)}};
     if (file_.is_open()) file_ << entry.dump() << std::endl;
     entries_.push_back(std::move(entry));
 }

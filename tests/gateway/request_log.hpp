@@ -18,6 +18,7 @@ struct LoggedRequest {
     int status = 0;
     bool authorization = false;  // an Authorization header arrived
     long long t_ms = 0;          // when the request arrived, steady ms since start
+    std::string user_agent;      // the User-Agent header, empty without one
 };
 
 class RequestLog {
@@ -26,7 +27,7 @@ public:
     explicit RequestLog(const std::string& path);
 
     void record(LoggedRequest request);
-    // [{seq, port, method, path, status, authorization, t_ms}, …] in order.
+    // [{seq, port, method, path, status, authorization, t_ms, user_agent}, …] in order.
     nlohmann::json entries() const;
 
 private:

@@ -30,8 +30,8 @@ void install_request_logging(httplib::Server& server, Gateway& gateway, std::str
             if (is_control_path(request.path)) return;
             // A request httplib refused before routing was never stamped.
             const long long t_ms = current_arrival.request == &request ? current_arrival.t_ms : gateway.clock.now_ms();
-            gateway.log.record(
-                {port_name, request.method, request.path, response.status, request.has_header("Authorization"), t_ms});
+            gateway.log.record({port_name, request.method, request.path, response.status,
+                                request.has_header("Authorization"), t_ms, request.get_header_value("User-Agent")});
         });
 }
 

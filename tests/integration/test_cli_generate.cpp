@@ -159,3 +159,22 @@ TEST_CASE("a prompt from a Latin-1 terminal is refused with exit 2 and nothing i
     CHECK(fx.count_requests("GET", "/") == 0);
     CHECK(fx.journal().empty());
 }
+
+TEST_CASE("installed, the CLI finds the OpenImageIO module in its library folder") {
+    Fixture fx;
+    // The layout `cmake --install` makes: bin/genlayer and the module where
+    // GENLAYER_MODULE_DIR_FROM_BINDIR leads from bin/.
+    const auto program = fx.dir() / "prefix" / "bin" / "genlayer";
+    const auto module = program.parent_path() / GENLAYER_MODULE_DIR_FROM_BINDIR / "genlayer-openimageio.so";
+    std::filesystem::create_directories(program.parent_path());
+    std::filesystem::create_directories(module.parent_path());
+    std::filesystem::copy_file(GENLAYER_CLI_BIN, program);
+    std::filesystem::copy_file(std::filesystem::path(GENLAYER_CLI_BIN).parent_path() / "genlayer-openimageio.so",
+                               module);
+    write_image_file(fx.path("ref.tif"), view_of(test_pattern(64, 48, false)));
+
+    const auto tiff = run_cli({"upload", fx.path("ref.tif")}, fx.env(), program.string());
+    INFO(tiff.err);
+    CHECK(tiff.exit_code == 0);
+    CHECK(fx.count_requests("POST", "/v1/uploads/images") == 1);
+}

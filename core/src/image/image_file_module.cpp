@@ -8,12 +8,18 @@
 namespace genlayer {
 namespace {
 
-// Beside the executable: build/bin in the build tree, the plug-in's own
-// folder once installed.
+// Beside the executable (build/bin in the build tree, the plug-in's own
+// folder once installed), else where an installed CLI keeps it: the library
+// folder GENLAYER_MODULE_DIR_FROM_BINDIR leads to from the executable's.
 std::filesystem::path module_path() {
     std::error_code error;
     const auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
-    return (error ? std::filesystem::path(".") : executable.parent_path()) / kImageFileModuleName;
+    const auto folder = error ? std::filesystem::path(".") : executable.parent_path();
+    const auto beside = folder / kImageFileModuleName;
+    const auto installed = folder / GENLAYER_MODULE_DIR_FROM_BINDIR / kImageFileModuleName;
+    return std::filesystem::exists(beside, error) || !std::filesystem::exists(installed, error)
+               ? beside
+               : installed.lexically_normal();
 }
 
 const ImageFileModule& load_module() {

@@ -1,6 +1,7 @@
 #include "net/http_client.hpp"
 
 #include "base/status.hpp"
+#include "base/version.hpp"
 
 #include <curl/curl.h>
 
@@ -218,7 +219,7 @@ bool HttpClient::perform(const HttpRequest& request, HttpResponse& response, Tra
     curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
     curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers.get());
     set_method_and_body(easy, request, mime);
-    curl_easy_setopt(easy, CURLOPT_USERAGENT, "genlayer/0.1");
+    curl_easy_setopt(easy, CURLOPT_USERAGENT, kUserAgent);
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
     // Redirects are never followed: the caller sees the 3xx, and no header
     // (least of all the API key) travels to a host it was not meant for.
