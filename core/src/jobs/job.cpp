@@ -2,6 +2,7 @@
 
 #include "base/base64.hpp"
 #include "base/local_file_error.hpp"
+#include "base/sha256.hpp"
 #include "gateway/gateway_config.hpp"
 #include "gateway/gateway_errors.hpp"
 #include "image/reference_image.hpp"
