@@ -1,6 +1,7 @@
 #include "history/history_store.hpp"
 
 #include "base/sha256.hpp"
+#include "history/history_search.hpp"
 #include "image/image_codec.hpp"
 #include "status_of.hpp"
 #include "temp_dir.hpp"
@@ -247,4 +248,17 @@ TEST_CASE("history: entries are found by id or a unique prefix, and forgotten", 
     CHECK_FALSE(fs::exists(dir.path / "history" / a.id));
     CHECK(store.list().size() == 2);
     CHECK(status_of([&] { store.forget(a.id); }) == GENLAYER_NOT_FOUND);
+}
+
+TEST_CASE("history: a search keeps the newest entries whose prompt holds the text, any case", "[history]") {
+    std::vector<HistoryEntry> entries(4);
+    const char* prompts[] = {"Red fox", "harbour", "a red FOX at dusk", "red fox"};
+    for (size_t i = 0; i < entries.size(); ++i) {
+        entries[i].id = std::to_string(i);
+        entries[i].record.prompt = prompts[i];
+    }
+    CHECK(ids_of(search_history(entries, "", 0)) == std::vector<std::string>{"0", "1", "2", "3"});
+    CHECK(ids_of(search_history(entries, "red fox", 0)) == std::vector<std::string>{"0", "2", "3"});
+    CHECK(ids_of(search_history(entries, "RED FOX", 2)) == std::vector<std::string>{"0", "2"});
+    CHECK(search_history(entries, "lighthouse", 0).empty());
 }

@@ -108,6 +108,13 @@ fs::path HistoryStore::image_path(const HistoryEntry& entry) const { return fold
 
 fs::path HistoryStore::thumbnail_path(const HistoryEntry& entry) const { return folder_of(entry.id) / kThumbnailFile; }
 
+nlohmann::json HistoryStore::describe(const HistoryEntry& entry) const {
+    auto json = to_json(entry);
+    json["path"] = image_path(entry).string();
+    json["thumbnail"] = thumbnail_path(entry).string();
+    return json;
+}
+
 void HistoryStore::make_dir() const {
     std::error_code error;
     fs::create_directories(dir_, error);

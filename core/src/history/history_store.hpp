@@ -51,6 +51,8 @@ public:
 
     std::filesystem::path image_path(const HistoryEntry& entry) const;
     std::filesystem::path thumbnail_path(const HistoryEntry& entry) const;
+    // The entry as a listing shows it: its fields, `path` (the image) and `thumbnail`.
+    nlohmann::json describe(const HistoryEntry& entry) const;
 
     // Kept entries are never evicted. Both throw like find().
     HistoryEntry set_kept(const std::string& id, bool kept);
