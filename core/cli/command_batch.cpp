@@ -33,9 +33,10 @@ struct BatchArguments {
 BatchArguments read_batch_arguments(int argc, char** argv) {
     const Arguments args(argc, argv, 2,
                          with_common_flags({"--prompt", "--size", "--resolution", "--jobs", "--output", "--model"}),
-                         with_common_switches({}));
+                         with_common_switches({"--no-history"}));
     BatchArguments batch;
     batch.common = read_common_options(args);
+    batch.common.overrides.no_history = args.has("--no-history");
     const auto output_dir = args.value("--output");
     if (!output_dir || output_dir->empty())
         throw Error(GENLAYER_INVALID_REQUEST, "Give --output DIR, the folder for the results.");

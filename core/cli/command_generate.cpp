@@ -37,8 +37,9 @@ int run_generate(int argc, char** argv) {
     const Arguments args(argc, argv, 2,
                          with_common_flags({"--prompt", "--reference", "--size", "--resolution", "-n", "--model",
                                             "--response-format", "--output"}),
-                         with_common_switches({}));
-    const auto common = read_common_options(args);
+                         with_common_switches({"--no-history"}));
+    auto common = read_common_options(args);
+    common.overrides.no_history = args.has("--no-history");
     if (!args.positional().empty())
         throw Error(GENLAYER_INVALID_REQUEST, "generate takes no plain arguments (got \"" + args.positional()[0] +
                                                   "\"); use --prompt and --reference.");

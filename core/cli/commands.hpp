@@ -11,5 +11,6 @@ int run_batch(int argc, char** argv);
 int run_jobs(int argc, char** argv);
 int run_resume(int argc, char** argv);
 int run_check(int argc, char** argv);
+int run_history(int argc, char** argv);
 
 }  // namespace genlayer::cli

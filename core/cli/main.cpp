@@ -13,13 +13,16 @@ namespace {
 constexpr const char* kUsage = R"(usage:
   genlayer generate --prompt TEXT [--reference FILE_OR_URL]... [--size auto|WxH|W:H]
                     [--resolution auto|1024|1536|2048|1K|2K|4K] [-n N] [--model ID]
-                    [--response-format url|b64_json] --output OUT.png
+                    [--response-format url|b64_json] [--no-history] --output OUT.png
   genlayer status TASK_ID
   genlayer upload FILE
-  genlayer batch --prompt TEXT [--size …] [--resolution …] [--jobs K] --output DIR INPUT...
+  genlayer batch --prompt TEXT [--size …] [--resolution …] [--jobs K] [--no-history] --output DIR INPUT...
   genlayer jobs [--prune]
   genlayer resume
   genlayer check     does the gateway answer, does the key work (free); exit 0, 3 or 5
+  genlayer history [--search TEXT] [--limit N]
+                     every image downloaded, newest first (in $XDG_DATA_HOME/genlayer/history)
+  genlayer history export ID OUT.png | keep ID | forget ID | prune
   genlayer --version
 common options:
   --base-url URL     the gateway (default https://toapis.com, or TOAPIS_BASE_URL)
@@ -39,7 +42,7 @@ common options:
   --json             print one JSON object on stdout
   --quiet            no progress on stderr
 The API key comes from TOAPIS_API_KEY or ~/.config/genlayer/config.json (mode 0600).
-exit codes: 0 ok, 2 usage or invalid request, 3 authentication, 4 quota or rate limit,
+exit codes: 0 ok, 2 usage, invalid request or unknown history id, 3 authentication, 4 quota or rate limit,
   5 network, 6 task failed or refused, 7 timeout, 8 bad response, 9 local file or disk error,
   130 interrupted
 )";
@@ -65,6 +68,7 @@ int main(int argc, char** argv) {
         if (command == "jobs") return run_jobs(argc, argv);
         if (command == "resume") return run_resume(argc, argv);
         if (command == "check") return run_check(argc, argv);
+        if (command == "history") return run_history(argc, argv);
         std::fprintf(stderr, "genlayer: %s\n%s",
                      command.empty() ? "Give a command." : ("\"" + command + "\" is not a command.").c_str(), kUsage);
         return kExitUsage;

@@ -61,9 +61,10 @@ class Emulator(gimp_suite_emulator.Emulator):
 
 
 def client_environment(emulator, scratch):
-    """The environment of a genlayer client: this emulator, a throwaway journal."""
+    """The environment of a genlayer client: this emulator, a throwaway journal and history."""
     return dict(os.environ, TOAPIS_BASE_URL=emulator.base_url, TOAPIS_API_KEY=API_KEY,
                 XDG_STATE_HOME=os.path.join(scratch, "state"),
+                XDG_DATA_HOME=os.path.join(scratch, "data"),
                 XDG_CONFIG_HOME=os.path.join(scratch, "config"))
 
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The benchmarks of issue 5, each against its peer in the same run: pixel
-round trip, noticing completion, batch, memory, cost of waiting. Prints a
+round trip, noticing completion, batch, memory, cost of waiting; and of
+issue 10, listing the history through its index beside a plain scan. Prints a
 table and writes results.json; exits 1 when a target is missed.
 
 --smoke runs every measurement at tiny sizes to prove the harness works (its
@@ -23,6 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import batch_throughput  # noqa: E402
 import detect_latency  # noqa: E402
+import history_listing  # noqa: E402
 import idle_cpu  # noqa: E402
 import peak_memory  # noqa: E402
 import pixel_roundtrip  # noqa: E402
@@ -43,10 +45,11 @@ class Sizes:
     result_width: int
     result_height: int
     idle_gen_s: float
+    history_entries: int
 
 
-FULL = Sizes(2048, 3, 20, 5000, 30000, 100, 8, 2000, (8, 16), 16, 3840, 2160, 30)
-SMOKE = Sizes(256, 1, 3, 600, 1500, 6, 2, 300, (2, 4), 4, 640, 360, 4)
+FULL = Sizes(2048, 3, 20, 5000, 30000, 100, 8, 2000, (8, 16), 16, 3840, 2160, 30, 10000)
+SMOKE = Sizes(256, 1, 3, 600, 1500, 6, 2, 300, (2, 4), 4, 640, 360, 4, 50)
 
 # key: (target, how a value meets it)
 TARGETS = {
@@ -59,6 +62,7 @@ TARGETS = {
     "batch_duplicate_submits": (0, "<="),
     "peak_rss_ratio": (3.0, "<="),
     "idle_cpu_percent": (1.0, "<="),
+    "history_list_s": (0.2, "<="),
 }
 
 
@@ -87,6 +91,7 @@ def run_all(build_dir, scratch, sizes):
                       sizes.batch_gen_ms, sizes.batch_job_counts, sizes.fixed_workers),
         "memory": step("memory", peak_memory.measure, sizes.result_width, sizes.result_height),
         "idle_cpu": step("idle_cpu", idle_cpu.measure, sizes.idle_gen_s),
+        "history": step("history", history_listing.measure, sizes.history_entries),
     }
 
 
@@ -111,6 +116,8 @@ def headline(details, sizes):
         "fixed_k%d_failures" % sizes.fixed_workers: fixed["failures"],
         "peak_rss_ratio": details["memory"]["ratio"],
         "idle_cpu_percent": details["idle_cpu"]["percent_of_core"],
+        "history_list_s": details["history"]["index_s"],
+        "history_list_ratio": details["history"]["ratio"],
     }
 
 
@@ -122,7 +129,7 @@ def verdicts(results):
 
 def table(details, sizes, met):
     pixel, detect, batch = details["pixel_roundtrip"], details["detect_latency"], details["batch"]
-    memory, idle = details["memory"], details["idle_cpu"]
+    memory, idle, history = details["memory"], details["idle_cpu"], details["history"]
     ordinary = batch["jobs_%d" % sizes.batch_job_counts[0]]
     wider = batch["jobs_%d" % sizes.batch_job_counts[-1]]
     fixed = batch["fixed_k"]
@@ -161,6 +168,9 @@ def table(details, sizes, met):
                  mark("peak_rss_ratio")))
     rows.append(("plug-in CPU while a %gs task waits" % idle["gen_s"], "%.2f %%" % idle["percent_of_core"],
                  "", "", "<= 1 %", mark("idle_cpu_percent")))
+    rows.append(("history list, %d entries (index)" % history["entries"], "%.3f s" % history["index_s"],
+                 "%.3f s (folder scan)" % history["scan_s"], "%.2f" % history["ratio"], "<= 0.2 s",
+                 mark("history_list_s")))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows)
 

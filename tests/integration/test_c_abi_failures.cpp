@@ -7,6 +7,7 @@
 #include "test_fixture.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <string>
@@ -19,7 +20,8 @@ namespace {
 genlayer_client* make_client(const Fixture& fx) {
     const auto base = fx.emulator().api_url();
     const auto journal = fx.journal_dir().string();
-    genlayer_client_options options{sizeof options, kTestKey, base.c_str(), 30, journal.c_str()};
+    const auto history = fx.history_dir().string();
+    genlayer_client_options options{sizeof options, kTestKey, base.c_str(), 30, journal.c_str(), history.c_str(), 0};
     genlayer_client* client = nullptr;
     REQUIRE(genlayer_client_create(&options, &client) == GENLAYER_OK);
     return client;
@@ -48,19 +50,26 @@ TEST_CASE("C ABI: a refused allocation is a status, never an exception") {
     genlayer_client* client = make_client(fx);
     genlayer_job* job = finished_job(client);
     const std::string task_id = genlayer_job_task_id(job);
+    const auto history = nlohmann::json::parse(genlayer_client_history_json(client, nullptr, 0));
+    REQUIRE(history.size() == 1);
+    const auto history_id = history[0]["id"].get<std::string>();
+    genlayer_history_entry entry{};
+    entry.struct_size = sizeof entry;
+    genlayer_image history_image{};
+    history_image.struct_size = sizeof history_image;
 
     genlayer_progress progress{};
     progress.struct_size = sizeof progress;
     genlayer_job* refused_job = nullptr;
     genlayer_client* refused_client = nullptr;
-    genlayer_client_options options{sizeof options, kTestKey, nullptr, 0, nullptr};
+    genlayer_client_options options{sizeof options, kTestKey, nullptr, 0, nullptr, nullptr, 0};
     genlayer_request request{};
     request.struct_size = sizeof request;
     request.prompt = "never sent";
     // Catch's own macros allocate: the answers are kept and checked afterwards.
     struct {
-        genlayer_status poll, status, start, collect, create;
-        const char *task_id, *request_json, *report_json, *journal_json;
+        genlayer_status poll, status, start, collect, create, history_entry, history_image;
+        const char *task_id, *request_json, *report_json, *journal_json, *history_json;
         uint32_t result_count;
         int refused;
     } got{};
@@ -76,6 +85,9 @@ TEST_CASE("C ABI: a refused allocation is a status, never an exception") {
         got.collect = genlayer_job_collect(client, task_id.c_str(), 5, &refused_job);
         got.create = genlayer_client_create(&options, &refused_client);
         got.journal_json = genlayer_client_journal_json(client);
+        got.history_json = genlayer_client_history_json(client, nullptr, 0);
+        got.history_entry = genlayer_client_history_entry(client, history_id.c_str(), &entry);
+        got.history_image = genlayer_client_history_image(client, history_id.c_str(), &history_image);
         got.refused = no_memory.refused();
     }
     CHECK(got.poll == GENLAYER_INTERNAL);
@@ -90,7 +102,10 @@ TEST_CASE("C ABI: a refused allocation is a status, never an exception") {
     CHECK(got.create == GENLAYER_INTERNAL);
     CHECK(refused_client == nullptr);
     CHECK(std::string(got.journal_json) == "[]");
-    CHECK(got.refused >= 10);
+    CHECK(std::string(got.history_json) == "[]");
+    CHECK(got.history_entry == GENLAYER_INTERNAL);
+    CHECK(got.history_image == GENLAYER_INTERNAL);
+    CHECK(got.refused >= 13);
     CHECK_THAT(genlayer_job_message(job), Catch::Contains("ran out of memory"));
     CHECK_THAT(genlayer_client_message(client), Catch::Contains("ran out of memory"));
 
@@ -102,6 +117,9 @@ TEST_CASE("C ABI: a refused allocation is a status, never an exception") {
     CHECK(genlayer_job_result_count(job) == 1);
     CHECK_THAT(genlayer_job_request_json(job), Catch::Contains("\"size\":\"1024x1024\""));
     CHECK_THAT(genlayer_client_journal_json(client), Catch::Contains(task_id));
+    CHECK_THAT(genlayer_client_history_json(client, nullptr, 0), Catch::Contains(task_id));
+    CHECK(genlayer_client_history_entry(client, history_id.c_str(), &entry) == GENLAYER_OK);
+    CHECK(genlayer_client_history_image(client, history_id.c_str(), &history_image) == GENLAYER_OK);
     genlayer_job_destroy(job);
     genlayer_client_destroy(client);
 }
@@ -127,6 +145,11 @@ TEST_CASE("C ABI: null handles and null out-parameters are refused, not derefere
     CHECK(genlayer_client_set_api_key(nullptr, "k", 0) == GENLAYER_INVALID_REQUEST);
     CHECK(std::string(genlayer_client_message(nullptr)).empty());
     CHECK(std::string(genlayer_client_journal_json(nullptr)) == "[]");
+    CHECK(std::string(genlayer_client_history_json(nullptr, nullptr, 0)) == "[]");
+    genlayer_history_entry entry{};
+    entry.struct_size = sizeof entry;
+    CHECK(genlayer_client_history_entry(nullptr, "0123", &entry) == GENLAYER_INVALID_REQUEST);
+    CHECK(genlayer_client_history_image(nullptr, "0123", &image) == GENLAYER_INVALID_REQUEST);
     genlayer_get_limits(nullptr);
     genlayer_job_cancel(nullptr);
     genlayer_job_destroy(nullptr);

@@ -3,11 +3,15 @@
 #include <genlayer/genlayer.h>
 
 #include "emulated_generation.hpp"
+#include "image/image_codec.hpp"
 #include "test_fixture.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cstring>
+#include <filesystem>
 #include <future>
 #include <thread>
 
@@ -18,10 +22,12 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 struct Client {
-    explicit Client(const Fixture& fx, const char* key = kTestKey) {
+    explicit Client(const Fixture& fx, const char* key = kTestKey, uint32_t no_history = 0) {
         const auto base = fx.emulator().api_url();
         const auto journal = fx.journal_dir().string();
-        genlayer_client_options options{sizeof options, key, base.c_str(), 30, journal.c_str()};
+        const auto history = fx.history_dir().string();
+        genlayer_client_options options{sizeof options,  key,       base.c_str(), 30, journal.c_str(),
+                                        history.c_str(), no_history};
         REQUIRE(genlayer_client_create(&options, &handle) == GENLAYER_OK);
     }
     ~Client() { genlayer_client_destroy(handle); }
@@ -86,6 +92,76 @@ TEST_CASE("C ABI: a job runs to DONE and hands out RGBA8 results") {
     genlayer_job_destroy(job);
 }
 
+TEST_CASE("C ABI: a job's images are in the history, and read back from it with the gateway gone", "[history]") {
+    Fixture fx({"--gen-ms", "0", "--result-size", "96x64"});
+    auto request = text_request("ABI history");
+    request.n = 2;
+    request.target_json = R"({"image": 7})";
+    std::string task_id;
+    {
+        Client client(fx);
+        genlayer_job* job = nullptr;
+        REQUIRE(genlayer_job_start(client.handle, &request, &job) == GENLAYER_OK);
+        REQUIRE(poll_until_final(job).state == GENLAYER_JOB_DONE);
+        task_id = genlayer_job_task_id(job);
+        genlayer_job_destroy(job);  // never inserted, never marked collected
+    }
+    fx.emulator().stop();
+
+    Client client(fx);
+    const auto all = nlohmann::json::parse(genlayer_client_history_json(client.handle, nullptr, 0));
+    REQUIRE(all.size() == 2);
+    CHECK(nlohmann::json::parse(genlayer_client_history_json(client.handle, "abi HISTORY", 1)).size() == 1);
+    CHECK(nlohmann::json::parse(genlayer_client_history_json(client.handle, "lighthouse", 0)).empty());
+    for (const auto& listed : all) {
+        const auto id = listed["id"].get<std::string>();
+        genlayer_history_entry entry{};
+        entry.struct_size = sizeof entry;
+        REQUIRE(genlayer_client_history_entry(client.handle, id.substr(0, 6).c_str(), &entry) == GENLAYER_OK);
+        CHECK(std::string(entry.id) == id);
+        CHECK(entry.width == 96);
+        CHECK(entry.height == 64);
+        CHECK(entry.kept == 0);
+        CHECK(entry.created_at > 0);
+        CHECK(std::string(entry.image_path) == listed["path"].get<std::string>());
+        CHECK(read_image_file(entry.thumbnail_path).width == 96);  // smaller than a thumbnail: as it is
+        const auto metadata = nlohmann::json::parse(entry.metadata_json);
+        CHECK(metadata["task_id"] == task_id);
+        CHECK(metadata["prompt"] == "ABI history");
+        CHECK(metadata["target"] == nlohmann::json{{"image", 7}});
+        CHECK(metadata["index"] == entry.index);
+
+        genlayer_image image{};
+        image.struct_size = sizeof image;
+        REQUIRE(genlayer_client_history_image(client.handle, id.c_str(), &image) == GENLAYER_OK);
+        RgbaImage copy(image.width, image.height);
+        for (uint32_t y = 0; y < image.height; ++y)
+            std::memcpy(copy.row(y), image.pixels + size_t(y) * image.stride, copy.row_bytes());
+        CHECK(differing_pixels(copy, read_image_file(entry.image_path), 0) == 0);
+        CHECK(differing_pixels(copy, render_generation("ABI history", 96, 64, nullptr, int(entry.index)), 0) == 0);
+    }
+
+    genlayer_history_entry entry{};
+    entry.struct_size = sizeof entry;
+    CHECK(genlayer_client_history_entry(client.handle, "ffffffffff", &entry) == GENLAYER_NOT_FOUND);
+    CHECK_THAT(genlayer_client_message(client.handle), Catch::StartsWith("No history entry has the id ffffffffff"));
+    genlayer_image image{};
+    image.struct_size = sizeof image;
+    CHECK(genlayer_client_history_image(client.handle, "", &image) == GENLAYER_NOT_FOUND);
+}
+
+TEST_CASE("C ABI: a client with no_history records nothing", "[history]") {
+    Fixture fx({"--gen-ms", "0", "--result-size", "64x64"});
+    Client client(fx, kTestKey, 1);
+    auto request = text_request("unrecorded");
+    genlayer_job* job = nullptr;
+    REQUIRE(genlayer_job_start(client.handle, &request, &job) == GENLAYER_OK);
+    REQUIRE(poll_until_final(job).state == GENLAYER_JOB_DONE);
+    genlayer_job_destroy(job);
+    CHECK(std::string(genlayer_client_history_json(client.handle, nullptr, 0)) == "[]");
+    CHECK_FALSE(std::filesystem::exists(fx.history_dir()));
+}
+
 TEST_CASE("C ABI: an invalid request fails at start and sends nothing") {
     Fixture fx;
     Client client(fx);
@@ -99,7 +175,7 @@ TEST_CASE("C ABI: an invalid request fails at start and sends nothing") {
 }
 
 TEST_CASE("C ABI: plain http to a non-loopback host is refused") {
-    genlayer_client_options options{sizeof options, "k", "http://example.com", 0, nullptr};
+    genlayer_client_options options{sizeof options, "k", "http://example.com", 0, nullptr, nullptr, 0};
     genlayer_client* client = nullptr;
     CHECK(genlayer_client_create(&options, &client) == GENLAYER_INVALID_REQUEST);
     CHECK(client == nullptr);

@@ -31,6 +31,7 @@ std::map<std::string, std::string> Fixture::env() const {
         {"HOME", dir_.string()},
         {"XDG_CONFIG_HOME", (dir_ / "config").string()},
         {"XDG_STATE_HOME", (dir_ / "state").string()},
+        {"XDG_DATA_HOME", (dir_ / "data").string()},
         {"PATH", "/usr/bin:/bin"},
     };
     // Sanitizer settings follow the test into the child.

@@ -28,6 +28,7 @@ public:
     const std::filesystem::path& dir() const { return dir_; }
     std::string path(const std::string& name) const { return (dir_ / name).string(); }
     std::filesystem::path journal_dir() const { return dir_ / "state" / "genlayer" / "journal"; }
+    std::filesystem::path history_dir() const { return dir_ / "data" / "genlayer" / "history"; }
 
     // The environment a user would have: key, base URL, XDG dirs in dir().
     std::map<std::string, std::string> env() const;

@@ -8,7 +8,10 @@
 #include <openssl/evp.h>
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <future>
+#include <iterator>
+#include <map>
 
 using namespace genlayer;
 using genlayer::test::FakeClock;
@@ -75,6 +78,7 @@ struct JobFixture {
         JobConfig config;
         config.settings.api_key = "sk-test";
         config.settings.journal_dir = dir.path / "journal";
+        config.settings.history_dir = dir.path / "history";
         config.timeout_s = 300;
         config.target = {{"outputs", {"out.png"}}};
         config.make_gateway = [this](GatewayClient::Config given, SharedCancelToken) {
@@ -89,6 +93,7 @@ struct JobFixture {
     }
 
     std::vector<JournalEntry> journal() const { return Journal(dir.path / "journal").list(); }
+    std::vector<HistoryEntry> history() const { return HistoryStore(dir.path / "history", 1ull << 40).list(); }
 };
 
 JobSnapshot finished(Job& job) {
@@ -122,6 +127,63 @@ TEST_CASE("job: the journal holds the request before the submit and the task id 
     CHECK(after[0].result_urls == std::vector<std::string>{kResultUrl});
     CHECK(snapshot.task_id == "task_1");
     CHECK(fixture.gateway->submits == 1);
+}
+
+TEST_CASE("job: each downloaded image is in the history, bytes as received, with its request", "[job][history]") {
+    JobFixture fixture;
+    fixture.gateway->status_answers.back().results.push_back({kResultUrl, ""});  // the same image twice: one entry
+    const auto second = png_of(gradient(5, 2));
+    fixture.gateway->status_answers.back().results.push_back({"", base64_of(second)});
+    auto request = sample_request();
+    request.n = 3;
+    auto job = Job::generate(request, fixture.config());
+    REQUIRE(finished(*job).state == GENLAYER_JOB_DONE);
+
+    const auto history = fixture.history();
+    REQUIRE(history.size() == 2);
+    std::map<int, HistoryEntry> by_index;
+    for (const auto& entry : history) by_index[entry.record.index] = entry;
+    REQUIRE(by_index.count(0) == 1);
+    REQUIRE(by_index.count(2) == 1);
+    const HistoryStore store(fixture.dir.path / "history", 1ull << 40);
+    const auto read_bytes = [&](const HistoryEntry& entry) {
+        std::ifstream in(store.image_path(entry), std::ios::binary);
+        return std::vector<uint8_t>(std::istreambuf_iterator<char>(in), {});
+    };
+    CHECK(read_bytes(by_index[0]) == fixture.gateway->files[kResultUrl]);
+    CHECK(read_bytes(by_index[2]) == second);
+    const auto& first = by_index[0];
+    CHECK(first.record.prompt == "a lighthouse at dusk");
+    CHECK(first.record.task_id == "task_1");
+    CHECK(first.record.size == "1024x1024");
+    CHECK(first.record.size_dialect == "pixels");
+    CHECK(first.record.model == kDefaultModel);
+    CHECK(first.record.target == nlohmann::json{{"outputs", {"out.png"}}});
+    CHECK(first.record.cost_usd == kPricePerImageUsd);
+    CHECK(first.width == 4);
+    CHECK(first.height == 3);
+    CHECK(by_index[2].width == 5);
+    CHECK_THAT(to_json(first).dump(), !Catch::Contains("sk-test"));
+    CHECK(job->report()["history"].size() == 3);
+}
+
+TEST_CASE("job: with record_history off nothing reaches the history", "[job][history]") {
+    JobFixture fixture;
+    auto config = fixture.config();
+    config.settings.record_history = false;
+    auto job = Job::generate(sample_request(), std::move(config));
+    REQUIRE(finished(*job).state == GENLAYER_JOB_DONE);
+    CHECK_FALSE(std::filesystem::exists(fixture.dir.path / "history"));
+    CHECK_FALSE(job->report().contains("history"));
+}
+
+TEST_CASE("job: a history that cannot be written is reported, and the image still arrives", "[job][history]") {
+    JobFixture fixture;
+    std::ofstream(fixture.dir.path / "history") << "a file where the folder should be";
+    auto job = Job::generate(sample_request(), fixture.config());
+    REQUIRE(finished(*job).state == GENLAYER_JOB_DONE);
+    CHECK(job->results().size() == 1);
+    CHECK_THAT(job->report()["history_error"].get<std::string>(), Catch::Contains("Could not write"));
 }
 
 TEST_CASE("job: a submit whose outcome is unknown is journaled so and never sent again", "[job]") {

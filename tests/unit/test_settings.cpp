@@ -20,12 +20,16 @@ struct IsolatedEnvironment {
         dir = ::mkdtemp(pattern.data());
         ::setenv("XDG_CONFIG_HOME", (dir / "config").c_str(), 1);
         ::setenv("XDG_STATE_HOME", (dir / "state").c_str(), 1);
+        ::setenv("XDG_DATA_HOME", (dir / "data").c_str(), 1);
+        ::unsetenv("GENLAYER_HISTORY_MAX_MB");
         ::unsetenv("TOAPIS_API_KEY");
         ::unsetenv("TOAPIS_BASE_URL");
     }
     ~IsolatedEnvironment() {
         ::unsetenv("XDG_CONFIG_HOME");
         ::unsetenv("XDG_STATE_HOME");
+        ::unsetenv("XDG_DATA_HOME");
+        ::unsetenv("GENLAYER_HISTORY_MAX_MB");
         ::unsetenv("TOAPIS_API_KEY");
         ::unsetenv("TOAPIS_BASE_URL");
         fs::remove_all(dir);
@@ -101,4 +105,38 @@ TEST_CASE("settings: a stored key lands in a 0600 file beside other fields") {
     const auto settings = load_settings({});
     CHECK(settings.api_key == "typed-key");
     CHECK(settings.base_url == "https://eu.example.com");
+}
+
+TEST_CASE("settings: the history's folder and size limit: default, config file, environment, flag") {
+    IsolatedEnvironment env;
+    auto settings = load_settings({});
+    CHECK(settings.history_dir == env.dir / "data" / "genlayer" / "history");
+    CHECK(settings.history_max_bytes == uint64_t(2048) * 1024 * 1024);
+    CHECK(settings.record_history);
+
+    env.write_config(R"({"history_max_mb": 100})", fs::perms(0600));
+    CHECK(load_settings({}).history_max_bytes == uint64_t(100) * 1024 * 1024);
+    ::setenv("GENLAYER_HISTORY_MAX_MB", "0.5", 1);
+    CHECK(load_settings({}).history_max_bytes == uint64_t(512) * 1024);
+    SettingsOverrides flags;
+    flags.history_max_mb = 3;
+    flags.history_dir = env.dir / "elsewhere";
+    flags.no_history = true;
+    settings = load_settings(flags);
+    CHECK(settings.history_max_bytes == uint64_t(3) * 1024 * 1024);
+    CHECK(settings.history_dir == env.dir / "elsewhere");
+    CHECK_FALSE(settings.record_history);
+
+    ::unsetenv("XDG_DATA_HOME");
+    ::setenv("GENLAYER_HISTORY_MAX_MB", "lots", 1);
+    try {
+        load_settings({});
+        FAIL("expected a refusal");
+    } catch (const Error& error) {
+        CHECK(error.status() == GENLAYER_INVALID_REQUEST);
+        CHECK_THAT(error.what(), Catch::Contains("\"lots\" is not a positive number of megabytes"));
+    }
+    ::unsetenv("GENLAYER_HISTORY_MAX_MB");
+    env.write_config(R"({"history_max_mb": -1})", fs::perms(0600));
+    CHECK_THROWS_AS(load_settings({}), Error);
 }

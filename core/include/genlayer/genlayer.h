@@ -59,7 +59,7 @@ typedef enum genlayer_status {
     GENLAYER_BAD_RESPONSE = 9,     /* the server answered something unreadable */
     GENLAYER_EXPIRED = 10,         /* the result URL expired before it was collected */
     GENLAYER_TASK_FAILED = 11,     /* the task ran and failed on the server */
-    GENLAYER_NOT_FOUND = 12,       /* unknown task id */
+    GENLAYER_NOT_FOUND = 12,       /* unknown task id or history entry */
     GENLAYER_OUTCOME_UNKNOWN = 13, /* a submit may or may not have created a task */
     GENLAYER_INTERNAL = 14         /* a bug or an unexpected local failure */
 } genlayer_status;
@@ -113,6 +113,12 @@ typedef struct genlayer_client_options {
     const char* base_url;    /* default https://toapis.com */
     double timeout_s;        /* overall deadline of one job; default 300 */
     const char* journal_dir; /* default $XDG_STATE_HOME/genlayer/journal */
+    /* Every image a job downloads is saved here before the job is DONE
+     * (see genlayer_client_history_json). Default
+     * $XDG_DATA_HOME/genlayer/history; its size limit is history_max_mb in
+     * the config file or GENLAYER_HISTORY_MAX_MB (default 2048). */
+    const char* history_dir;
+    uint32_t no_history; /* 1: this client's jobs record nothing */
 } genlayer_client_options;
 
 /* [main-thread] Reads the settings and creates a client. Fails with
@@ -247,6 +253,43 @@ void genlayer_job_destroy(genlayer_job* job);
  * host's target_json). Never the key. "[]" when the journal is empty or
  * cannot be read (the sentence is then read with genlayer_client_message). */
 const char* genlayer_client_journal_json(genlayer_client* client);
+
+/* ---- History: every image the jobs downloaded, without the gateway ------- */
+
+/* One entry of the history. The strings belong to the client and stay valid
+ * until the next call on it. */
+typedef struct genlayer_history_entry {
+    uint32_t struct_size;
+    uint32_t width;
+    uint32_t height;
+    uint32_t index;             /* among the task's variations, from 0 */
+    uint32_t kept;              /* 1: never evicted */
+    int64_t created_at;         /* unix seconds */
+    const char* id;             /* 16 hex digits of the SHA-256 of the image bytes */
+    const char* image_path;     /* the image file, bytes as the gateway sent them */
+    const char* thumbnail_path; /* a PNG, 256 px on the long edge */
+    /* The whole entry as JSON: id, prompt, model, size, resolution,
+     * size_dialect, task_id, index, created_at, cost_usd, target (the host's
+     * target_json), width, height, kept, path, thumbnail. Never the key. */
+    const char* metadata_json;
+} genlayer_history_entry;
+
+/* [main-thread] The history's entries, newest first, as a JSON array of the
+ * objects metadata_json describes: those whose prompt contains `search`
+ * (NULL or "": all; ASCII case ignored), at most `limit` (0: all). "[]" when
+ * there are none or the history cannot be read (the sentence is then read
+ * with genlayer_client_message). Nothing is sent to the gateway. */
+const char* genlayer_client_history_json(genlayer_client* client, const char* search, uint32_t limit);
+
+/* [main-thread] Fills *out (up to its struct_size) with the entry whose id
+ * is `id`, or the one id starting with it (4 digits or more). NOT_FOUND,
+ * with a sentence, when none or several match. */
+genlayer_status genlayer_client_history_entry(genlayer_client* client, const char* id, genlayer_history_entry* out);
+
+/* [main-thread] The entry's image decoded to RGBA8, for a host that inserts
+ * it; the pixels belong to the client until the next call on it. NOT_FOUND
+ * as above; BAD_RESPONSE when the file is no longer a readable image. */
+genlayer_status genlayer_client_history_image(genlayer_client* client, const char* id, genlayer_image* out);
 
 #ifdef __cplusplus
 }

@@ -6,6 +6,9 @@
 #include "base/status.hpp"
 #include "gateway/limits.hpp"
 #include "gateway/settings.hpp"
+#include "history/history_search.hpp"
+#include "history/history_store.hpp"
+#include "image/image_codec.hpp"
 #include "jobs/job.hpp"
 #include "jobs/journal.hpp"
 
@@ -30,6 +33,13 @@ struct genlayer_client {
     genlayer::Settings settings;
     std::string message = message_buffer();
     std::string journal_json;  // keeps the last genlayer_client_journal_json alive
+    // Keep what the history calls hand out alive.
+    std::string history_json;
+    std::string history_metadata;
+    genlayer::HistoryEntry history_entry;
+    std::string history_image_path;
+    std::string history_thumbnail_path;
+    genlayer::RgbaImage history_image;
 };
 
 struct genlayer_job {
@@ -135,6 +145,10 @@ genlayer::JobConfig job_config(const genlayer_client& client, double timeout_s, 
     return config;
 }
 
+genlayer::HistoryStore history_of(const genlayer_client& client) {
+    return {client.settings.history_dir, client.settings.history_max_bytes};
+}
+
 genlayer::RgbaImage copy_pixels(const genlayer_image& image) {
     const auto view = read_struct(&image);
     if (!view.pixels || view.width == 0 || view.height == 0 || view.stride < view.width * 4u)
@@ -196,6 +210,8 @@ genlayer_status genlayer_client_create(const genlayer_client_options* options, g
         if (opts.base_url && *opts.base_url) overrides.base_url = opts.base_url;
         if (opts.timeout_s > 0) overrides.timeout_s = opts.timeout_s;
         if (opts.journal_dir && *opts.journal_dir) overrides.journal_dir = opts.journal_dir;
+        if (opts.history_dir && *opts.history_dir) overrides.history_dir = opts.history_dir;
+        overrides.no_history = opts.no_history != 0;
         auto client = std::make_unique<genlayer_client>();
         client->settings = genlayer::load_settings(overrides);
         *out = client.release();
@@ -365,6 +381,60 @@ const char* genlayer_client_journal_json(genlayer_client* client) {
     });
     if (status != GENLAYER_OK) client->journal_json = "[]";
     return client->journal_json.c_str();
+}
+
+const char* genlayer_client_history_json(genlayer_client* client, const char* search, uint32_t limit) {
+    if (!client) return "[]";
+    const auto status = guarded(client->message, [&] {
+        const auto store = history_of(*client);
+        auto entries = nlohmann::json::array();
+        for (const auto& entry : genlayer::search_history(store.list(), text(search), limit))
+            entries.push_back(store.describe(entry));
+        client->history_json = entries.dump();
+    });
+    if (status != GENLAYER_OK) client->history_json = "[]";
+    return client->history_json.c_str();
+}
+
+genlayer_status genlayer_client_history_entry(genlayer_client* client, const char* id, genlayer_history_entry* out) {
+    if (!client || !out) return GENLAYER_INVALID_REQUEST;
+    return guarded(client->message, [&] {
+        const auto store = history_of(*client);
+        client->history_entry = store.find(text(id));
+        const auto& entry = client->history_entry;
+        client->history_metadata = store.describe(entry).dump();
+        client->history_image_path = store.image_path(entry).string();
+        client->history_thumbnail_path = store.thumbnail_path(entry).string();
+        genlayer_history_entry filled{};
+        filled.struct_size = sizeof filled;
+        filled.width = entry.width;
+        filled.height = entry.height;
+        filled.index = uint32_t(entry.record.index);
+        filled.kept = entry.kept ? 1 : 0;
+        filled.created_at = entry.record.created_at;
+        filled.id = entry.id.c_str();
+        filled.image_path = client->history_image_path.c_str();
+        filled.thumbnail_path = client->history_thumbnail_path.c_str();
+        filled.metadata_json = client->history_metadata.c_str();
+        write_struct(out, filled);
+    });
+}
+
+genlayer_status genlayer_client_history_image(genlayer_client* client, const char* id, genlayer_image* out) {
+    if (!client || !out) return GENLAYER_INVALID_REQUEST;
+    return guarded(client->message, [&] {
+        const auto store = history_of(*client);
+        const auto entry = store.find(text(id));
+        try {
+            client->history_image = genlayer::read_image_file(store.image_path(entry).string());
+        } catch (const genlayer::Error&) {
+            throw genlayer::Error(GENLAYER_BAD_RESPONSE, "The history's image " + store.image_path(entry).string() +
+                                                             " can no longer be read; forget the entry.");
+        }
+        const auto& image = client->history_image;
+        write_struct(out, genlayer_image{sizeof(genlayer_image), image.width, image.height, uint32_t(image.row_bytes()),
+                                         image.pixels.data()});
+    });
 }
 
 }  // extern "C"

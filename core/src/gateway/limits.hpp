@@ -22,6 +22,9 @@ inline constexpr double kDefaultTimeoutS = 300;        // one job, start to imag
 inline constexpr double kDefaultConnectTimeoutS = 10;  // one connection attempt
 inline constexpr double kDefaultStallTimeoutS = 30;    // a transfer without a byte
 
+// The generation history's size before its oldest unkept entries are evicted.
+inline constexpr double kDefaultHistoryMaxMb = 2048;
+
 inline double estimated_cost_usd(int images) { return images * kPricePerImageUsd; }
 
 }  // namespace genlayer

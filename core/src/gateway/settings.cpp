@@ -53,11 +53,42 @@ std::string string_field(const nlohmann::json& config, const char* name) {
     return it != config.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
+// Flag, then GENLAYER_HISTORY_MAX_MB, then the config file's history_max_mb.
+double history_max_mb(const std::optional<double>& flag, const nlohmann::json& config) {
+    const auto refuse = [](const std::string& given) {
+        return Error(GENLAYER_INVALID_REQUEST, "The history size limit \"" + given +
+                                                   "\" is not a positive number of megabytes; set "
+                                                   "GENLAYER_HISTORY_MAX_MB or history_max_mb in the config file.");
+    };
+    if (flag) {
+        if (!(*flag > 0)) throw refuse(std::to_string(*flag));
+        return *flag;
+    }
+    if (const auto from_env = env("GENLAYER_HISTORY_MAX_MB"); !from_env.empty()) {
+        size_t used = 0;
+        double value = 0;
+        try {
+            value = std::stod(from_env, &used);
+        } catch (const std::exception&) {
+            throw refuse(from_env);
+        }
+        if (used != from_env.size() || !(value > 0)) throw refuse(from_env);
+        return value;
+    }
+    if (auto it = config.find("history_max_mb"); it != config.end()) {
+        if (!it->is_number() || !(it->get<double>() > 0)) throw refuse(it->dump());
+        return it->get<double>();
+    }
+    return kDefaultHistoryMaxMb;
+}
+
 }  // namespace
 
 fs::path default_config_file() { return xdg_dir("XDG_CONFIG_HOME", ".config") / "genlayer" / "config.json"; }
 
 fs::path default_journal_dir() { return xdg_dir("XDG_STATE_HOME", ".local/state") / "genlayer" / "journal"; }
+
+fs::path default_history_dir() { return xdg_dir("XDG_DATA_HOME", ".local/share") / "genlayer" / "history"; }
 
 Settings load_settings(const SettingsOverrides& overrides) {
     Settings settings;
@@ -92,6 +123,9 @@ Settings load_settings(const SettingsOverrides& overrides) {
     settings.connect_timeout_s = positive_or(overrides.connect_timeout_s, settings.connect_timeout_s);
     settings.stall_timeout_s = positive_or(overrides.stall_timeout_s, settings.stall_timeout_s);
     settings.journal_dir = overrides.journal_dir ? *overrides.journal_dir : default_journal_dir();
+    settings.history_dir = overrides.history_dir ? *overrides.history_dir : default_history_dir();
+    settings.history_max_bytes = uint64_t(history_max_mb(overrides.history_max_mb, config) * 1024 * 1024);
+    settings.record_history = !overrides.no_history;
 
     const auto dialect =
         pick(overrides.size_dialect, env("TOAPIS_SIZE_DIALECT"), string_field(config, "size_dialect"), "auto");

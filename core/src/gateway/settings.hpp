@@ -1,10 +1,12 @@
 // Where the client's settings come from: flags, then the environment
-// (TOAPIS_API_KEY, TOAPIS_BASE_URL), then the config file, then defaults.
+// (TOAPIS_API_KEY, TOAPIS_BASE_URL, TOAPIS_SIZE_DIALECT,
+// GENLAYER_HISTORY_MAX_MB), then the config file, then defaults.
 #pragma once
 
 #include "gateway/limits.hpp"
 #include "gateway/size_table.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -25,6 +27,11 @@ struct Settings {
     std::optional<SizeDialect> size_dialect;
     std::filesystem::path journal_dir;
     std::filesystem::path config_file;
+    // The generation history: where, how large before eviction, and whether
+    // a job records its results there at all.
+    std::filesystem::path history_dir;
+    uint64_t history_max_bytes = uint64_t(kDefaultHistoryMaxMb) * 1024 * 1024;
+    bool record_history = true;
 
     // Beside the journal: which dialect each base URL was last seen to speak.
     std::filesystem::path size_dialect_memory() const { return journal_dir.parent_path() / "size-dialects.json"; }
@@ -38,17 +45,22 @@ struct SettingsOverrides {
     std::optional<double> stall_timeout_s;
     std::optional<std::filesystem::path> journal_dir;
     std::optional<std::string> size_dialect;  // "pixels", "ratio" or "auto"
+    std::optional<std::filesystem::path> history_dir;
+    std::optional<double> history_max_mb;
+    bool no_history = false;
 };
 
 // $XDG_CONFIG_HOME/genlayer/config.json, default ~/.config/genlayer/config.json.
 std::filesystem::path default_config_file();
 // $XDG_STATE_HOME/genlayer/journal, default ~/.local/state/genlayer/journal.
 std::filesystem::path default_journal_dir();
+// $XDG_DATA_HOME/genlayer/history, default ~/.local/share/genlayer/history.
+std::filesystem::path default_history_dir();
 
 // Throws Error(AUTH) when the config file holds a key and is readable by group
 // or others ("… run chmod 600 <file>"), Error(INVALID_REQUEST) on an
 // unreadable config, a bad base URL or a size dialect other than pixels,
-// ratio or auto.
+// ratio or auto, or a history_max_mb that is not a positive number.
 Settings load_settings(const SettingsOverrides& overrides);
 
 // Writes the key into the config file (keeping its other fields), creating it

@@ -2,8 +2,10 @@
 
 #include "base/base64.hpp"
 #include "base/local_file_error.hpp"
+#include "base/sha256.hpp"
 #include "gateway/gateway_config.hpp"
 #include "gateway/gateway_errors.hpp"
+#include "gateway/limits.hpp"
 #include "image/reference_image.hpp"
 #include "net/url.hpp"
 
@@ -35,6 +37,9 @@ Job::Job(JobConfig config)
     const double timeout = config_.timeout_s > 0 ? config_.timeout_s : config_.settings.timeout_s;
     deadline_ = started_ + duration_of(timeout);
     report_ = {{"stages", nlohmann::json::object()}};
+    // A Settings not read by load_settings (a test's) names no history folder.
+    if (config_.settings.record_history && !config_.settings.history_dir.empty())
+        history_.emplace(config_.settings.history_dir, config_.settings.history_max_bytes);
 }
 
 Job::~Job() {
@@ -285,6 +290,7 @@ std::vector<RgbaImage> Job::download_results(Gateway& gateway, const TaskInfo& t
         started = clock_->now();
         images.push_back(decode_image(bytes, config_.decode_limits));
         decode_s += seconds_since(started);
+        record_in_history(bytes, images.back(), int(i));
         set_state(GENLAYER_JOB_DOWNLOADING,
                   kWaitedFraction + (1 - kWaitedFraction) * double(i + 1) / double(task.results.size()), 100);
     }
@@ -292,6 +298,33 @@ std::vector<RgbaImage> Job::download_results(Gateway& gateway, const TaskInfo& t
     report_["stages"]["download_s"] = download_s;
     report_["stages"]["decode_s"] = decode_s;
     return images;
+}
+
+void Job::record_in_history(std::span<const uint8_t> bytes, const RgbaImage& image, int index) {
+    if (!history_) return;
+    HistoryRecord record;
+    // A task collected by id alone has no request in the journal.
+    const auto asked = [this](const char* field) {
+        return request_json_.is_object() ? request_json_.value(field, "") : std::string();
+    };
+    record.prompt = asked("prompt");
+    record.model = asked("model");
+    record.size = asked("size");
+    record.resolution = asked("resolution");
+    record.size_dialect = entry_.size_dialect;
+    record.task_id = entry_.task_id;
+    record.index = index;
+    record.created_at = unix_now();
+    record.cost_usd = kPricePerImageUsd;
+    record.target = config_.target;
+    try {
+        const auto entry = history_->save(bytes, view_of(image), record);
+        std::lock_guard lock(mutex_);
+        report_["history"].push_back(entry.id);
+    } catch (const std::exception& error) {
+        std::lock_guard lock(mutex_);
+        report_["history_error"] = error.what();
+    }
 }
 
 void Job::report_transfers(const TransferStats& stats) {

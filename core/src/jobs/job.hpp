@@ -1,5 +1,6 @@
 // One generation, run on its own worker thread: prepare the reference,
-// upload, journal, submit, poll, download, decode. The host reads a snapshot
+// upload, journal, submit, poll, download, decode, and save each image to
+// the history before any host sees it. The host reads a snapshot
 // without blocking and may cancel from any thread.
 #pragma once
 
@@ -9,6 +10,7 @@
 #include "gateway/gateway_client.hpp"
 #include "gateway/generation_request.hpp"
 #include "gateway/settings.hpp"
+#include "history/history_store.hpp"
 #include "image/image_codec.hpp"
 #include "image/rgba_image.hpp"
 #include "jobs/job_clock.hpp"
@@ -104,6 +106,9 @@ private:
     // Journals how the task ended; throws unless it brought images.
     void journal_outcome(JournalEntry& entry, const TaskInfo& task);
     std::vector<RgbaImage> download_results(Gateway& gateway, const TaskInfo& task);
+    // Saves one downloaded image to the history; a failure there is
+    // reported, never fatal: the image still reaches the host.
+    void record_in_history(std::span<const uint8_t> bytes, const RgbaImage& image, int index);
     void report_transfers(const TransferStats& stats);
     std::vector<std::string> upload_references(Gateway& gateway, const GenerationRequest& request,
                                                const SizeSpec& size);
@@ -135,6 +140,7 @@ private:
     JournalEntry entry_;
     SubmitGate::Permit permit_;             // held from before the submit until the task is final
     std::optional<SizeNegotiation> sizes_;  // set before the worker starts
+    std::optional<HistoryStore> history_;   // empty when the settings say not to record
 
     std::thread worker_;
 };

@@ -6,19 +6,15 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <set>
-#include <span>
 #include <string>
 
 namespace genlayer {
-
-std::string sha256_hex(std::span<const uint8_t> bytes);
 
 class UploadCache {
 public:
