@@ -46,6 +46,10 @@ size_t receive_body(char* data, size_t size, size_t count, void* user) {
         reception.over_cap = true;
         return 0;  // makes curl abort with CURLE_WRITE_ERROR
     }
+    // Room for the cap at once: a body that grew by doubling would hold its
+    // old and new copies together, half as much again. The pages of the part
+    // never received are never touched, so they cost no memory.
+    if (reception.response.body.capacity() == 0) reception.response.body.reserve(reception.max_body_bytes);
     reception.response.body.insert(reception.response.body.end(), data, data + bytes);
     return bytes;
 }
