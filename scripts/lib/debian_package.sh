@@ -67,10 +67,11 @@ Upstream-Contact: $maintainer
 
 Files: *
 Copyright: $(date -u -d "@$SOURCE_DATE_EPOCH" +%Y) the genlayer authors
-License: none
- The genlayer source states no licence yet: until it does, its authors
- keep every right to it.
+License: Expat
 COPYRIGHT
+# The licence's text from the repository, indented as the format wants
+# (blank lines become " .").
+sed -n '/^Permission is hereby granted/,$p' "$checkout/LICENSE" | sed -e 's/^$/./' -e 's/^/ /' >> "$doc/copyright"
 {
   printf 'genlayer (%s) %s; urgency=medium\n\n' "$debian_version" "$codename"
   printf '  * genlayer %s for Debian %s, with the %s plug-in.\n\n' "$version" "$release" "$gimp_name"
