@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""The benchmarks of issue 5, each against its peer in the same run: pixel
-round trip, noticing completion, batch, memory, cost of waiting; and of
-issue 10, listing the history through its index beside a plain scan. Prints a
+"""The benchmarks, each against its peer in the same run: pixel
+round trip, noticing completion, batch, memory, cost of waiting, and
+listing the history through its index beside a plain scan. Prints a
 table and writes results.json; exits 1 when a target is missed.
 
 --smoke runs every measurement at tiny sizes to prove the harness works (its
@@ -60,7 +60,7 @@ TARGETS = {
     "batch_makespan_ratio": (1.10, "<="),
     "batch_failures": (0, "<="),
     "batch_duplicate_submits": (0, "<="),
-    "peak_rss_ratio": (3.0, "<="),
+    "rss_above_decoder_ratio": (2.0, "<="),
     "idle_cpu_percent": (1.0, "<="),
     "history_list_s": (0.2, "<="),
 }
@@ -114,7 +114,7 @@ def headline(details, sizes):
         "batch_429": ordinary["answers_429"],
         "fixed_k%d_429" % sizes.fixed_workers: fixed["answers_429"],
         "fixed_k%d_failures" % sizes.fixed_workers: fixed["failures"],
-        "peak_rss_ratio": details["memory"]["ratio"],
+        "rss_above_decoder_ratio": details["memory"]["ratio"],
         "idle_cpu_percent": details["idle_cpu"]["percent_of_core"],
         "history_list_s": details["history"]["index_s"],
         "history_list_ratio": details["history"]["ratio"],
@@ -163,9 +163,13 @@ def table(details, sizes, met):
         "%.2f" % wider["makespan_ratio"], "", ""))
     rows.append(("fixed K=%d, no back-off" % fixed["workers"], "",
                  "%d fail, %d 429" % (fixed["failures"], fixed["answers_429"]), "", "", ""))
-    rows.append(("peak RSS, %s result" % memory["result_size"], "%.0f MiB" % memory["peak_rss_mb"],
-                 "%.1f MiB (raw RGBA)" % memory["raw_rgba_mb"], "%.2f" % memory["ratio"], "<= 3",
-                 mark("peak_rss_ratio")))
+    rows.append(("RSS a %s result adds" % memory["result_size"], "%.0f MiB" % memory["above_decoder_mb"],
+                 "%.1f MiB (raw RGBA)" % memory["raw_rgba_mb"], "%.2f" % memory["ratio"], "<= 2",
+                 mark("rss_above_decoder_ratio")))
+    rows.append(("  peak / decoder loaded / bare", "%.0f / %.0f / %.0f MiB" % (
+        memory["peak_rss_mb"], memory["decoder_baseline_rss_mb"], memory["bare_rss_mb"]), "", "", "", ""))
+    rows.append(("  loading OpenImageIO", "%.0f MiB, %.2f s" % (memory["decoder_load_mb"], memory["decoder_load_s"]),
+                 "", "", "", ""))
     rows.append(("plug-in CPU while a %gs task waits" % idle["gen_s"], "%.2f %%" % idle["percent_of_core"],
                  "", "", "<= 1 %", mark("idle_cpu_percent")))
     rows.append(("history list, %d entries (index)" % history["entries"], "%.3f s" % history["index_s"],

@@ -402,3 +402,48 @@ TEST_CASE("writing over an image file replaces it whole and leaves nothing else 
     CHECK(names == std::vector<std::string>{"out.png", "out.tif"});
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("results decode through OpenImageIO to the pixels the in-process codecs give", "[image_codec]") {
+    const RgbaImage with_alpha = varied_image(41, 27);
+    const RgbaImage opaque = opaque_gradient(64, 48);
+    const auto palette = HandMadePng(2, 2, 3)
+                             .chunk("PLTE", {255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255})
+                             .chunk("tRNS", {255, 128, 0})
+                             .image_data({{0, 1}, {2, 3}})
+                             .finish();
+    const auto dir = scratch_dir();
+    genlayer::write_image_file((dir / "a.webp").string(), view_of(opaque));
+    genlayer::write_image_file((dir / "a.gif").string(), view_of(opaque));
+    const std::vector<std::vector<uint8_t>> results = {genlayer::encode_png(view_of(with_alpha), 1).bytes, palette,
+                                                       genlayer::encode_jpeg(view_of(opaque), 92).bytes,
+                                                       file_bytes(dir / "a.webp"), file_bytes(dir / "a.gif")};
+    for (const auto& bytes : results) {
+        const RgbaImage through_module = genlayer::decode_result(bytes);
+        const RgbaImage in_process = genlayer::decode_image(bytes);
+        REQUIRE(through_module.width == in_process.width);
+        REQUIRE(through_module.height == in_process.height);
+        // JPEG decoders may round an IDCT differently by a level.
+        CHECK(max_channel_difference(through_module, in_process) <= 1);
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a broken or oversized result is refused by OpenImageIO in one sentence, nothing on stderr",
+          "[image_codec]") {
+    const std::vector<uint8_t> png = genlayer::encode_png(view_of(varied_image(64, 64)), 1).bytes;
+    const std::vector<uint8_t> truncated(png.begin(), png.begin() + long(png.size() / 2));
+    const auto huge = HandMadePng(20000, 20000, 0).image_data({std::vector<uint8_t>(100, 0)}).finish();
+    const std::vector<uint8_t> text = {'h', 'e', 'l', 'l', 'o'};
+
+    StderrCapture stderr_capture;
+    for (const auto& bytes : {truncated, huge, text}) {
+        const genlayer::Error error = error_of([&] { genlayer::decode_result(bytes); });
+        CHECK(error.status() == GENLAYER_BAD_RESPONSE);
+        CHECK_THAT(error.what(), Catch::StartsWith("The result image could not be decoded (") && Catch::EndsWith(")."));
+        CHECK(std::string(error.what()).find('\n') == std::string::npos);
+    }
+    CHECK_THAT(error_of([&] { genlayer::decode_result(huge); }).what(),
+               Catch::Contains("20000x20000 pixels, over the limit of 16384"));
+    INFO(stderr_capture.text());
+    CHECK(stderr_capture.text().empty());
+}

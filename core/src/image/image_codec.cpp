@@ -21,6 +21,7 @@ namespace {
 
 constexpr int kFileJpegQuality = 92;
 constexpr mode_t kImageFileMode = 0644;
+constexpr const char* kUnknownFormat = "it is not a PNG, JPEG, WebP or GIF image";
 
 RgbaImage checked(const ModuleOutcome& outcome, RgbaImage image) {
     if (outcome.kind != ModuleOutcome::ok) throw CodecProblem(outcome.problem);
@@ -44,7 +45,22 @@ RgbaImage decode_bytes(std::span<const uint8_t> bytes, const DecodeLimits& limit
         case ImageFormat::gif: return decode_through_module(bytes, "gif", limits);
         case ImageFormat::other: break;
     }
-    throw CodecProblem("it is not a PNG, JPEG, WebP or GIF image");
+    throw CodecProblem(kUnknownFormat);
+}
+
+const char* extension_of(ImageFormat format) {
+    switch (format) {
+        case ImageFormat::png: return "png";
+        case ImageFormat::jpeg: return "jpg";
+        case ImageFormat::webp: return "webp";
+        case ImageFormat::gif: return "gif";
+        case ImageFormat::other: break;
+    }
+    throw CodecProblem(kUnknownFormat);
+}
+
+Error result_problem(const CodecProblem& problem) {
+    return Error(GENLAYER_BAD_RESPONSE, std::string("The result image could not be decoded (") + problem.what() + ").");
 }
 
 RgbaImage read_through_module(const std::string& path, const DecodeLimits& limits) {
@@ -128,12 +144,21 @@ EncodedImage encode_jpeg(const RgbaView& image, int quality) {
     }
 }
 
+RgbaImage decode_result(std::span<const uint8_t> bytes, const DecodeLimits& limits) {
+    try {
+        const ImageFormat format = sniff_image_format(bytes);
+        if (format == ImageFormat::png) check_png_intact(bytes);
+        return decode_through_module(bytes, extension_of(format), limits);
+    } catch (const CodecProblem& problem) {
+        throw result_problem(problem);
+    }
+}
+
 RgbaImage decode_image(std::span<const uint8_t> bytes, const DecodeLimits& limits) {
     try {
         return decode_bytes(bytes, limits);
     } catch (const CodecProblem& problem) {
-        throw Error(GENLAYER_BAD_RESPONSE,
-                    std::string("The result image could not be decoded (") + problem.what() + ").");
+        throw result_problem(problem);
     }
 }
 

@@ -1,6 +1,7 @@
-// Images in memory and in files. PNG, JPEG and WebP, the formats the
-// gateway deals in, go through their own libraries in-process; every other
-// format goes through the OpenImageIO module (image_file_module.hpp).
+// Images in memory and in files. Results from the gateway are decoded by
+// OpenImageIO (the module of image_file_module.hpp). Local files in PNG, JPEG
+// and WebP, and every encode, go through those formats' own libraries
+// in-process; every other format of a local file goes through the module.
 #pragma once
 
 #include "image/codec_common.hpp"
@@ -32,10 +33,15 @@ EncodedImage encode_png(const RgbaView& image, int compression_level);
 // Alpha is dropped (the caller checked the image is opaque).
 EncodedImage encode_jpeg(const RgbaView& image, int quality);
 
-// Decodes PNG, JPEG, WebP or GIF bytes to RGBA8 (gray, RGB, 16-bit and
-// palette images are converted). The dimensions are checked against `limits`
-// before any pixel memory is allocated. Throws Error(BAD_RESPONSE) for
-// corrupt or oversized data; the sentence names the problem.
+// Decodes a result (PNG, JPEG, WebP or GIF bytes) to RGBA8 through
+// OpenImageIO (gray, RGB, 16-bit and palette images are converted). The
+// dimensions are checked against `limits` before any pixel memory is
+// allocated. Throws Error(BAD_RESPONSE) for corrupt or oversized data, or
+// when the module cannot be loaded; the sentence names the problem.
+RgbaImage decode_result(std::span<const uint8_t> bytes, const DecodeLimits& limits = {});
+
+// The same through the in-process codecs, which also read local files; GIF
+// and CMYK JPEG still go through the module.
 RgbaImage decode_image(std::span<const uint8_t> bytes, const DecodeLimits& limits = {});
 
 // Reads a local file into RGBA8 (any format OpenImageIO reads). Throws

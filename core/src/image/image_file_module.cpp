@@ -1,5 +1,7 @@
 #include "image/image_file_module.hpp"
 
+#include "base/local_file_error.hpp"
+
 #include <dlfcn.h>
 
 #include <filesystem>
@@ -25,7 +27,8 @@ std::filesystem::path module_path() {
 const ImageFileModule& load_module() {
     const auto path = module_path();
     const auto refuse = [&path](const std::string& why) {
-        return CodecProblem("formats other than PNG, JPEG and WebP need " + path.string() + ", which " + why);
+        return CodecProblem("decoding results, and reading formats other than PNG, JPEG and WebP, need " +
+                            path.string() + ", which " + why);
     };
     // Never closed: OpenImageIO keeps threads and plug-ins of its own.
     void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
@@ -50,6 +53,21 @@ const ImageFileModule& image_file_module() {
     // A failed load throws out of the initialiser and is tried again next time.
     static const ImageFileModule& module = load_module();
     return module;
+}
+
+void require_image_file_module() {
+    const auto path = module_path();
+    std::error_code error;
+    if (std::filesystem::exists(path, error)) return;
+    throw LocalFileError("Results are decoded by " + path.string() +
+                         ", which is missing, so nothing was sent; reinstall genlayer with the module beside the "
+                         "program.");
+}
+
+void preload_image_file_module() noexcept {
+    try {
+        image_file_module();
+    } catch (const CodecProblem&) {}
 }
 
 }  // namespace genlayer

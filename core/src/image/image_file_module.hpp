@@ -1,8 +1,10 @@
-// The interface of genlayer-openimageio.so: the module that reads and writes
-// every format besides PNG, JPEG and WebP (TIFF, BMP, GIF, EXR, …) through
-// OpenImageIO. It is loaded on first use because Debian's OpenImageIO,
-// merely loaded, costs 124 MiB of RSS (its dependency tree, OpenVDB among
-// it), four times a 4K result's own pixels.
+// The interface of genlayer-openimageio.so: the module that decodes every
+// result, and reads and writes every local format besides PNG, JPEG and WebP
+// (TIFF, BMP, GIF, EXR, …), through OpenImageIO. It is loaded once, when a
+// job first waits on the server, because Debian's OpenImageIO, merely
+// loaded, costs 124 MiB of RSS (its dependency tree, OpenVDB among it) and
+// a fifth of a second: a program that never decodes never pays that, and a
+// job pays it while the task runs.
 //
 // The module and the program are built from one tree by one compiler, so
 // C++ types cross the interface; the version refuses a stale module. No
@@ -39,6 +41,14 @@ struct ImageFileModule {
 // The module beside the running executable, loaded once (thread-safe).
 // Throws CodecProblem saying which file could not be loaded and why.
 const ImageFileModule& image_file_module();
+
+// Throws LocalFileError when the module's file is missing: a job checks that
+// before it submits, since it could not decode the result it would pay for.
+void require_image_file_module();
+
+// Loads the module now if it can. A failure is left for the first use to
+// report, with the sentence that names the file it needed.
+void preload_image_file_module() noexcept;
 
 }  // namespace genlayer
 

@@ -6,7 +6,6 @@
 #include <csetjmp>
 #include <cstring>
 #include <new>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,24 +15,6 @@ namespace {
 constexpr std::string_view kPngSignature = "\x89PNG\r\n\x1a\n";
 
 uint32_t big_endian_32(const uint8_t* p) { return uint32_t(p[0]) << 24 | p[1] << 16 | p[2] << 8 | p[3]; }
-
-// A PNG cut short or damaged in transit is named as such here: every chunk
-// must be complete and pass its CRC, up to IEND (libpng would say "read
-// beyond end of data" or "IDAT: CRC error").
-std::optional<std::string> png_damage(std::span<const uint8_t> bytes) {
-    constexpr size_t kChunkOverhead = 12;  // length, type, CRC
-    size_t at = kPngSignature.size();
-    while (bytes.size() - at >= kChunkOverhead) {
-        const uint8_t* chunk = bytes.data() + at;
-        const uint32_t length = big_endian_32(chunk);
-        if (length > bytes.size() - at - kChunkOverhead) break;
-        if (::crc32(0, chunk + 4, length + 4) != big_endian_32(chunk + 8 + length))
-            return "a PNG chunk fails its checksum";
-        if (std::memcmp(chunk + 4, "IEND", 4) == 0) return std::nullopt;
-        at += kChunkOverhead + length;
-    }
-    return "the PNG data is truncated";
-}
 
 // Where libpng's write callback appends. Growth failures are recorded and
 // raised as a png_error outside any C++ frame that has a destructor.
@@ -84,6 +65,21 @@ struct SimplifiedPngReader {
 
 }  // namespace
 
+void check_png_intact(std::span<const uint8_t> bytes) {
+    constexpr size_t kChunkOverhead = 12;  // length, type, CRC
+    size_t at = kPngSignature.size();
+    while (bytes.size() - at >= kChunkOverhead) {
+        const uint8_t* chunk = bytes.data() + at;
+        const uint32_t length = big_endian_32(chunk);
+        if (length > bytes.size() - at - kChunkOverhead) break;
+        if (::crc32(0, chunk + 4, length + 4) != big_endian_32(chunk + 8 + length))
+            throw CodecProblem("a PNG chunk fails its checksum");
+        if (std::memcmp(chunk + 4, "IEND", 4) == 0) return;
+        at += kChunkOverhead + length;
+    }
+    throw CodecProblem("the PNG data is truncated");
+}
+
 std::vector<uint8_t> encode_png_bytes(const RgbaView& image, int compression_level) {
     std::vector<uint8_t> bytes;
     // zlib at level 1 shrinks a photo to about half of its raw size.
@@ -98,7 +94,7 @@ std::vector<uint8_t> encode_png_bytes(const RgbaView& image, int compression_lev
 }
 
 RgbaImage decode_png(std::span<const uint8_t> bytes, const DecodeLimits& limits) {
-    if (auto damage = png_damage(bytes)) throw CodecProblem(*damage);
+    check_png_intact(bytes);
 
     SimplifiedPngReader reader;
     png_image& png = reader.png;

@@ -15,6 +15,12 @@ namespace genlayer {
 // CodecProblem only when memory runs out.
 std::vector<uint8_t> encode_png_bytes(const RgbaView& image, int compression_level);
 
+// Throws CodecProblem naming a PNG cut short or damaged in transit: every
+// chunk must be complete and pass its CRC, up to IEND. Checked before any
+// decoder sees the bytes, which then has nothing to complain of on stderr
+// (libpng would print "read beyond end of data" or "IDAT: CRC error").
+void check_png_intact(std::span<const uint8_t> bytes);
+
 // Any PNG (gray, palette, 16-bit, with or without alpha) to straight RGBA8.
 // Damaged or cut-short data is refused before libpng decodes it.
 RgbaImage decode_png(std::span<const uint8_t> bytes, const DecodeLimits& limits);

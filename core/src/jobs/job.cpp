@@ -6,6 +6,7 @@
 #include "gateway/gateway_config.hpp"
 #include "gateway/gateway_errors.hpp"
 #include "gateway/limits.hpp"
+#include "image/image_file_module.hpp"
 #include "image/reference_image.hpp"
 #include "net/url.hpp"
 
@@ -52,6 +53,7 @@ std::unique_ptr<Job> Job::generate(GenerationRequest request, JobConfig config) 
     SizeNegotiation sizes(size_ask(request), config.settings.size_dialect,
                           SizeDialectMemory(config.settings.size_dialect_memory()), config.settings.base_url);
     require_api_key(config.settings);
+    require_image_file_module();
     std::unique_ptr<Job> job(new Job(std::move(config)));
     job->sizes_ = std::move(sizes);
     Job* self = job.get();
@@ -62,6 +64,7 @@ std::unique_ptr<Job> Job::generate(GenerationRequest request, JobConfig config) 
 std::unique_ptr<Job> Job::collect(std::string task_id, JobConfig config) {
     require_task_id(task_id, true);
     require_api_key(config.settings);
+    require_image_file_module();
     std::unique_ptr<Job> job(new Job(std::move(config)));
     job->snapshot_.state = GENLAYER_JOB_QUEUED;
     job->snapshot_.task_id = task_id;
@@ -222,6 +225,8 @@ void Job::wait_and_download(Gateway& gateway, JournalEntry& entry) {
 TaskInfo Job::wait_for_task(Gateway& gateway, const std::string& task_id) {
     const auto wait_started = clock_->now();
     PollSchedule schedule(config_.poll_mode);
+    // The decoder's start passes while the task runs, before the first poll.
+    preload_image_file_module();
     TaskInfo task;
     int polls = 0;
     for (;;) {
@@ -288,7 +293,7 @@ std::vector<RgbaImage> Job::download_results(Gateway& gateway, const TaskInfo& t
         }
         download_s += seconds_since(started);
         started = clock_->now();
-        images.push_back(decode_image(bytes, config_.decode_limits));
+        images.push_back(decode_result(bytes, config_.decode_limits));
         decode_s += seconds_since(started);
         record_in_history(bytes, images.back(), int(i));
         set_state(GENLAYER_JOB_DOWNLOADING,
