@@ -110,7 +110,7 @@ void handle_submit(Gateway& gateway, const httplib::Request& request, httplib::R
     }
     if (gateway.faults.take(Fault::fail_submits_after_create)) throw kServerError;
     nlohmann::json task = task_header(gateway, *admission.task);
-    task["status"] = "queued";
+    task["status"] = admission.task->queued_status();
     task["progress"] = 0;
     send_json(response, task);
 }
@@ -134,7 +134,7 @@ nlohmann::json task_document(Gateway& gateway, EmulatedTask& task, long long now
     nlohmann::json document = task_header(gateway, task);
     const TaskPhase phase = task.phase_at(now_ms);
     if (phase != TaskPhase::finished) {
-        document["status"] = phase == TaskPhase::queued ? "queued" : "in_progress";
+        document["status"] = phase == TaskPhase::queued ? std::string(task.queued_status()) : "in_progress";
         document["progress"] = task.progress_at(now_ms);
         return document;
     }
