@@ -26,6 +26,7 @@ enum class Fault {
     hold_tasks,                 // a task that cannot finish until POST /_emulator/release
     hold_submits,               // a submit that waits, before anything is created, until released
     hold_downloads,             // a download that sends half its body, then waits until released
+    expire_uploads,             // a submit whose reference is one of our uploads finds it expired
 };
 
 class FaultPlan {
@@ -57,7 +58,7 @@ public:
     nlohmann::json describe() const;
 
 private:
-    static constexpr size_t kFaultCount = size_t(Fault::hold_downloads) + 1;
+    static constexpr size_t kFaultCount = size_t(Fault::expire_uploads) + 1;
 
     struct Settings {
         std::array<int, kFaultCount> remaining{};

@@ -24,6 +24,7 @@ constexpr std::string_view kNumericFaults[] = {
     "hold_until_active",
     "hold_submits",
     "hold_downloads",
+    "expire_uploads",
     "queue_ms",
     "queue_seed",
 };
@@ -145,6 +146,11 @@ Faults (counts fire on the next N matching calls):
   --expire-results                result downloads 404, expires_at in the past
   --slow-downloads-ms N           each download pauses N ms halfway
   --slow-downloads N              only the next N downloads pause (0: none)
+  --expire-uploads N              submits whose reference is one of its uploads
+                                  find that upload expired: it is forgotten (its
+                                  URL 404s) and the submit answers 400
+                                  invalid_reference_images, as it does for any
+                                  upload URL it no longer knows
 
 Holds, so that a test waits for events instead of time (counts as above):
   --hold-tasks N                  tasks that cannot finish until released: their
