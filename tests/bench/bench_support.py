@@ -35,7 +35,7 @@ class Emulator(gimp_suite_emulator.Emulator):
         super().__init__(build_dir, *[str(option) for option in options])
 
     def task_table(self):
-        """{task id: {created_ms, completes_at_ms, status, held, polls}}."""
+        """{task id: {created_ms, completes_at_ms, queue_ms, status, held, polls}}."""
         return {task["id"]: task for task in self.tasks()}
 
     def wall_offset_s(self):

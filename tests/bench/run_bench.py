@@ -37,6 +37,7 @@ class Sizes:
     detect_tasks: int
     detect_min_ms: int
     detect_max_ms: int
+    detect_max_queue_percent: int
     batch_inputs: int
     batch_max_active: int
     batch_gen_ms: int
@@ -48,8 +49,8 @@ class Sizes:
     history_entries: int
 
 
-FULL = Sizes(2048, 3, 20, 5000, 30000, 100, 8, 2000, (8, 16), 16, 3840, 2160, 30, 10000)
-SMOKE = Sizes(256, 1, 3, 600, 1500, 6, 2, 300, (2, 4), 4, 640, 360, 4, 50)
+FULL = Sizes(2048, 3, 20, 3000, 30000, 50, 100, 8, 2000, (8, 16), 16, 3840, 2160, 30, 10000)
+SMOKE = Sizes(256, 1, 3, 600, 1500, 50, 6, 2, 300, (2, 4), 4, 640, 360, 4, 50)
 
 # key: (target, how a value meets it)
 TARGETS = {
@@ -86,7 +87,7 @@ def run_all(build_dir, scratch, sizes):
     return {
         "pixel_roundtrip": step("pixel_roundtrip", pixel_roundtrip.measure, sizes.layer_side, sizes.pixel_rounds),
         "detect_latency": step("detect_latency", detect_latency.measure, sizes.detect_tasks, sizes.detect_min_ms,
-                               sizes.detect_max_ms),
+                               sizes.detect_max_ms, sizes.detect_max_queue_percent),
         "batch": step("batch", batch_throughput.measure, sizes.batch_inputs, sizes.batch_max_active,
                       sizes.batch_gen_ms, sizes.batch_job_counts, sizes.fixed_workers),
         "memory": step("memory", peak_memory.measure, sizes.result_width, sizes.result_height),
@@ -146,10 +147,15 @@ def table(details, sizes, met):
                      mark(key)))
     rows.append(("detect latency, mean of %d tasks" % detect["adaptive"]["tasks"],
                  "%.2f s" % detect["adaptive"]["latency_mean_s"],
-                 "%.2f s (documented)" % detect["documented"]["latency_mean_s"], "", "<= 0.3 s",
+                 "%.2f s (documented)" % detect["documented"]["latency_mean_s"],
+                 "-" if detect["latency_ratio"] is None else "%.2f" % detect["latency_ratio"], "<= 0.3 s",
                  mark("detect_latency_mean_s")))
-    rows.append(("status requests per task", "%.2f" % detect["adaptive"]["requests_per_task"],
-                 "%.2f (documented)" % detect["documented"]["requests_per_task"], "%.2f" % detect["requests_ratio"],
+    rows.append(("  %g-%g s, %.0f-%.0f %% queued; worst" % (
+        detect["gen_ms_range"][0] / 1000, detect["gen_ms_range"][1] / 1000, 100 * detect["queue_share_range"][0],
+        100 * detect["queue_share_range"][1]), "%.2f s" % detect["adaptive"]["latency_max_s"],
+        "%.2f s" % detect["documented"]["latency_max_s"], "", "", ""))
+    rows.append(("status requests, all tasks", "%d" % detect["adaptive"]["requests_sum"],
+                 "%d (documented)" % detect["documented"]["requests_sum"], "%.2f" % detect["requests_ratio"],
                  "<= 1.0", mark("poll_requests_ratio")))
     rows.append(("batch %d, --jobs %d, max-active %d" % (batch["inputs"], ordinary["jobs"], batch["max_active"]),
                  "%.1f s" % ordinary["makespan_s"], "%.1f s (bound)" % ordinary["bound_s"],

@@ -61,6 +61,17 @@ void handle_upload(Gateway& gateway, const httplib::Request& request, httplib::R
                            {"size", upload->bytes.size()}}}});
 }
 
+// A reference URL of our own uploads that has expired, or that
+// expire_uploads makes expire now, is refused as the gateway refuses one.
+void refuse_expired_upload(Gateway& gateway, const std::string& url) {
+    const std::string prefix = gateway.files_origin + "/uploads/";
+    if (!url.starts_with(prefix)) return;
+    const std::string file_name = url.substr(prefix.size());
+    if (gateway.uploads.find(file_name) && !gateway.faults.take(Fault::expire_uploads)) return;
+    gateway.uploads.forget(file_name);
+    throw ApiRefusal{400, "invalid_reference_images", "The reference image URL has expired: " + url};
+}
+
 // Our own upload behind a reference URL, or nullptr for any other URL.
 std::shared_ptr<const StoredUpload> own_upload(const Gateway& gateway, const std::string& url) {
     const std::string prefix = gateway.files_origin + "/uploads/";
@@ -98,6 +109,7 @@ void handle_submit(Gateway& gateway, const httplib::Request& request, httplib::R
     if (gateway.faults.take(Fault::fail_submits))
         throw ApiRefusal{503, "internal_error", "The service is temporarily unavailable; try again later."};
     Submission submission = read_submission(request.body, gateway.options.size_dialect);
+    for (const std::string& url : submission.references) refuse_expired_upload(gateway, url);
     if (submission.prompt.find("[refuse]") != std::string::npos)
         throw ApiRefusal{422, "content_policy_violation",
                          "Your request was rejected as a result of the safety system (emulated)."};
@@ -110,7 +122,7 @@ void handle_submit(Gateway& gateway, const httplib::Request& request, httplib::R
     }
     if (gateway.faults.take(Fault::fail_submits_after_create)) throw kServerError;
     nlohmann::json task = task_header(gateway, *admission.task);
-    task["status"] = "queued";
+    task["status"] = admission.task->queued_status();
     task["progress"] = 0;
     send_json(response, task);
 }
@@ -134,7 +146,7 @@ nlohmann::json task_document(Gateway& gateway, EmulatedTask& task, long long now
     nlohmann::json document = task_header(gateway, task);
     const TaskPhase phase = task.phase_at(now_ms);
     if (phase != TaskPhase::finished) {
-        document["status"] = phase == TaskPhase::queued ? "queued" : "in_progress";
+        document["status"] = phase == TaskPhase::queued ? std::string(task.queued_status()) : "in_progress";
         document["progress"] = task.progress_at(now_ms);
         return document;
     }

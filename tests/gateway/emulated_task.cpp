@@ -14,13 +14,15 @@ constexpr int kStalledProgress = 50;
 }  // namespace
 
 EmulatedTask::EmulatedTask(std::string id, TaskRequest request, long long created_ms,
-                           std::optional<long long> generation_ms, bool held)
+                           std::optional<TimelineShape> timeline, bool held)
     : id_(std::move(id)),
       request_(std::move(request)),
       created_ms_(created_ms),
-      generation_ms_(generation_ms),
-      held_(held && generation_ms.has_value()),
-      completes_at_ms_(generation_ms && !held ? std::optional(created_ms + *generation_ms) : std::nullopt) {}
+      generation_ms_(timeline ? std::optional(timeline->generation_ms) : std::nullopt),
+      held_(held && timeline.has_value()),
+      completes_at_ms_(timeline && !held ? std::optional(created_ms + timeline->generation_ms) : std::nullopt) {
+    if (timeline) timeline_.emplace(*timeline, request_.prompt);
+}
 
 std::optional<long long> EmulatedTask::completes_at_ms() const {
     std::lock_guard lock(timeline_mutex_);
@@ -43,8 +45,8 @@ bool EmulatedTask::release(long long now_ms) {
 TaskPhase EmulatedTask::phase_at(long long now_ms) const {
     const std::optional<long long> completes_at = completes_at_ms();
     if (completes_at && now_ms >= *completes_at) return TaskPhase::finished;
-    if (!generation_ms_) return TaskPhase::in_progress;
-    return (now_ms - created_ms_) * 10 < *generation_ms_ ? TaskPhase::queued : TaskPhase::in_progress;
+    if (!timeline_) return TaskPhase::in_progress;
+    return timeline_->queued_at(now_ms - created_ms_) ? TaskPhase::queued : TaskPhase::in_progress;
 }
 
 int EmulatedTask::progress_at(long long now_ms) const {
@@ -53,9 +55,14 @@ int EmulatedTask::progress_at(long long now_ms) const {
         case TaskPhase::finished: return 100;
         case TaskPhase::in_progress: break;
     }
-    if (!generation_ms_) return kStalledProgress;
-    if (*generation_ms_ == 0) return 99;  // held past its (empty) generation time
-    return std::clamp(int((now_ms - created_ms_) * 100 / *generation_ms_), 1, 99);
+    if (!timeline_) return kStalledProgress;
+    return timeline_->progress_at(now_ms - created_ms_);
+}
+
+std::string_view EmulatedTask::queued_status() const { return timeline_ ? timeline_->queued_status() : "queued"; }
+
+std::optional<long long> EmulatedTask::queue_ms() const {
+    return timeline_ ? std::optional(timeline_->queue_ms()) : std::nullopt;
 }
 
 const TaskResults& EmulatedTask::results() {

@@ -1,10 +1,11 @@
 // One generation task of the emulator: its timeline (queued, then
-// in_progress with progress rising linearly, then finished; a held task
-// stays in_progress, at most 99 %, until it is released) and its result
+// in_progress with progress rising, then finished, see TaskTimeline; a held
+// task stays in_progress, at most 99 %, until it is released) and its result
 // images, rendered at first need and kept.
 #pragma once
 
 #include "gateway/size_table.hpp"
+#include "task_timeline.hpp"
 #include "upload_store.hpp"
 
 #include <atomic>
@@ -13,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace genlayer::emulator {
@@ -37,8 +39,8 @@ struct TaskResults {
 
 class EmulatedTask {
 public:
-    // No generation time: the task stalls in_progress at 50 % forever.
-    EmulatedTask(std::string id, TaskRequest request, long long created_ms, std::optional<long long> generation_ms,
+    // No timeline: the task stalls in_progress at 50 % forever.
+    EmulatedTask(std::string id, TaskRequest request, long long created_ms, std::optional<TimelineShape> timeline,
                  bool held);
 
     const std::string& id() const { return id_; }
@@ -51,10 +53,12 @@ public:
     // when that has passed. False when it was not held.
     bool release(long long now_ms);
 
-    // Queued for the first tenth of the generation time; progress is the
-    // elapsed share of it, so it predicts completion.
     TaskPhase phase_at(long long now_ms) const;
     int progress_at(long long now_ms) const;
+    // What its status says while it is queued: "queued" or "submitted".
+    std::string_view queued_status() const;
+    // How long it waits in the queue; nullopt for a stalled task.
+    std::optional<long long> queue_ms() const;
 
     int count_poll() { return ++polls_; }
     int polls() const { return polls_; }
@@ -71,6 +75,7 @@ private:
     TaskRequest request_;
     long long created_ms_;
     std::optional<long long> generation_ms_;
+    std::optional<TaskTimeline> timeline_;
     mutable std::mutex timeline_mutex_;
     bool held_;                                 // guarded by timeline_mutex_
     std::optional<long long> completes_at_ms_;  // guarded by timeline_mutex_

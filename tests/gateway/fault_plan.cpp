@@ -6,15 +6,15 @@
 namespace genlayer::emulator {
 namespace {
 
-constexpr std::array<std::string_view, 11> kFaultNames = {
+constexpr std::array<std::string_view, 12> kFaultNames = {
     "fail_submits",   "fail_submits_after_create",
     "fail_status",    "rate_limit",
     "drop_downloads", "truncate_json",
     "malformed_json", "stall_tasks",
     "hold_tasks",     "hold_submits",
-    "hold_downloads",
+    "hold_downloads", "expire_uploads",
 };
-static_assert(kFaultNames.size() == size_t(Fault::hold_downloads) + 1, "every fault needs its name");
+static_assert(kFaultNames.size() == size_t(Fault::expire_uploads) + 1, "every fault needs its name");
 
 std::optional<size_t> fault_index(std::string_view name) {
     for (size_t i = 0; i < kFaultNames.size(); ++i)
@@ -27,6 +27,14 @@ int non_negative(const std::string& key, const nlohmann::json& value) {
         throw std::invalid_argument("The setting " + key + " needs a whole number of at least 0.");
     return value.get<int>();
 }
+
+// A whole number, or null to unset it.
+std::optional<int> optional_non_negative(const std::string& key, const nlohmann::json& value) {
+    if (value.is_null()) return std::nullopt;
+    return non_negative(key, value);
+}
+
+nlohmann::json json_of(const std::optional<int>& value) { return value ? nlohmann::json(*value) : nlohmann::json(); }
 
 }  // namespace
 
@@ -46,6 +54,10 @@ void FaultPlan::arm(const nlohmann::json& settings) {
             next.slow_downloads = non_negative(key, value);
         } else if (key == "gen_ms") {
             next.gen_ms = non_negative(key, value);
+        } else if (key == "queue_ms") {
+            next.queue_ms = optional_non_negative(key, value);
+        } else if (key == "queue_seed") {
+            next.queue_seed = optional_non_negative(key, value);
         } else if (key == "hold_until_active") {
             next.hold_until_active = non_negative(key, value);
         } else {
@@ -77,9 +89,13 @@ int FaultPlan::take_download_pause_ms() {
     return settings_.slow_downloads_ms;
 }
 
-int FaultPlan::gen_ms() const {
+TimelineShape FaultPlan::timeline() const {
     std::lock_guard lock(mutex_);
-    return settings_.gen_ms;
+    TimelineShape shape;
+    shape.generation_ms = settings_.gen_ms;
+    shape.queue_ms = settings_.queue_ms;
+    if (settings_.queue_seed) shape.seed = uint64_t(*settings_.queue_seed);
+    return shape;
 }
 
 int FaultPlan::hold_until_active() const {
@@ -96,9 +112,10 @@ nlohmann::json FaultPlan::describe() const {
     std::lock_guard lock(mutex_);
     nlohmann::json plan = {{"expire_results", settings_.expire_results},
                            {"slow_downloads_ms", settings_.slow_downloads_ms},
-                           {"slow_downloads", settings_.slow_downloads ? nlohmann::json(*settings_.slow_downloads)
-                                                                       : nlohmann::json(nullptr)},
+                           {"slow_downloads", json_of(settings_.slow_downloads)},
                            {"gen_ms", settings_.gen_ms},
+                           {"queue_ms", json_of(settings_.queue_ms)},
+                           {"queue_seed", json_of(settings_.queue_seed)},
                            {"hold_until_active", settings_.hold_until_active}};
     for (size_t i = 0; i < kFaultNames.size(); ++i) plan[std::string(kFaultNames[i])] = settings_.remaining[i];
     return plan;

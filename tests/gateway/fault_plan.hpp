@@ -1,7 +1,10 @@
 // The faults and holds a test arms, from the command line or through
-// POST /_emulator/faults, and the one run-time knob that is not a fault
-// (gen_ms). Counted faults fire once per matching call until used up.
+// POST /_emulator/faults, and the run-time knobs that are not faults: the
+// course of the tasks created from now on (gen_ms, queue_ms, queue_seed).
+// Counted faults fire once per matching call until used up.
 #pragma once
+
+#include "task_timeline.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -23,6 +26,7 @@ enum class Fault {
     hold_tasks,                 // a task that cannot finish until POST /_emulator/release
     hold_submits,               // a submit that waits, before anything is created, until released
     hold_downloads,             // a download that sends half its body, then waits until released
+    expire_uploads,             // a submit whose reference is one of our uploads finds it expired
 };
 
 class FaultPlan {
@@ -42,7 +46,8 @@ public:
     // for every download, or — once slow_downloads is armed — only for that
     // many more downloads.
     int take_download_pause_ms();
-    int gen_ms() const;
+    // The course a task created now takes.
+    TimelineShape timeline() const;
     // The barrier: while it is above 0, every new task is held until that
     // many tasks are unfinished at once; then the task registry lets them
     // all go and disarms it.
@@ -53,7 +58,7 @@ public:
     nlohmann::json describe() const;
 
 private:
-    static constexpr size_t kFaultCount = size_t(Fault::hold_downloads) + 1;
+    static constexpr size_t kFaultCount = size_t(Fault::expire_uploads) + 1;
 
     struct Settings {
         std::array<int, kFaultCount> remaining{};
@@ -61,6 +66,8 @@ private:
         int slow_downloads_ms = 0;
         std::optional<int> slow_downloads;  // unset: every download is slow
         int gen_ms = 0;
+        std::optional<int> queue_ms;    // unset: the timeline's own choice
+        std::optional<int> queue_seed;  // unset: an even rise after a short queue
         int hold_until_active = 0;
     };
 

@@ -24,6 +24,9 @@ constexpr std::string_view kNumericFaults[] = {
     "hold_until_active",
     "hold_submits",
     "hold_downloads",
+    "expire_uploads",
+    "queue_ms",
+    "queue_seed",
 };
 
 std::string option_of(std::string_view key) {
@@ -111,8 +114,16 @@ Both ports listen on 127.0.0.1. The first two lines on stdout are
   --port N               API port (default 0: a free port)
   --files-port N         port serving uploads and results (default 0: a free port)
   --api-key KEY          accept only this key (default: any non-empty Bearer key)
-  --gen-ms N             generation time of a task in ms (default 3000); queued for
-                         the first tenth, then in_progress, progress rising linearly
+  --gen-ms N             generation time of a task in ms, from the submit to
+                         completion (default 3000); queued for the first tenth,
+                         then in_progress, progress rising evenly from 0
+  --queue-ms N           the queue phase of every task, in ms (at most gen-ms)
+  --queue-seed N         tasks behave as on a busy gateway: queued ("queued" or
+                         "submitted", progress 0) for 0-50 % of gen-ms unless
+                         --queue-ms fixes it, then progress rising at a rate
+                         that changes every fifth of the running phase (0.7x to
+                         1.3x the mean); drawn from N and the prompt, so equal
+                         prompts run the same course
   --size-dialect D       the size dialect it accepts: pixels (default; size WxH,
                          resolution 1024/1536/2048) or ratio (size W:H, resolution
                          1K/2K/4K); the other is refused with 400 naming the size
@@ -135,6 +146,11 @@ Faults (counts fire on the next N matching calls):
   --expire-results                result downloads 404, expires_at in the past
   --slow-downloads-ms N           each download pauses N ms halfway
   --slow-downloads N              only the next N downloads pause (0: none)
+  --expire-uploads N              submits whose reference is one of its uploads
+                                  find that upload expired: it is forgotten (its
+                                  URL 404s) and the submit answers 400
+                                  invalid_reference_images, as it does for any
+                                  upload URL it no longer knows
 
 Holds, so that a test waits for events instead of time (counts as above):
   --hold-tasks N                  tasks that cannot finish until released: their
@@ -153,8 +169,9 @@ Holds, so that a test waits for events instead of time (counts as above):
 Control endpoints on the API port (no key needed, not logged):
   POST /_emulator/faults   JSON object with the fault and hold names above in
                            snake_case, e.g. {"fail_status": 2, "hold_tasks": 1,
-                           "expire_results": true, "gen_ms": 500}; answers the
-                           whole plan
+                           "expire_results": true, "gen_ms": 500, "queue_ms":
+                           null}; null unsets queue_ms and queue_seed; answers
+                           the whole plan
   GET  /_emulator/faults   the plan: what is left of each fault
   POST /_emulator/release  lets held things go: {"tasks": "all" | N | "<id>" |
                            ["<id>", ...], "submits": "all" | N, "downloads":
@@ -173,7 +190,8 @@ Control endpoints on the API port (no key needed, not logged):
                            with {error, state} after T ms (default 60000, at
                            most 600000) or when the emulator stops
   GET  /_emulator/log      [{seq, port, method, path, status, authorization, t_ms}]
-  GET  /_emulator/tasks    [{id, created_ms, completes_at_ms, status, held, polls}]
+  GET  /_emulator/tasks    [{id, created_ms, completes_at_ms, queue_ms, status, held,
+                           polls}]
 
 Prompt conventions:
   "[refuse]" in the prompt   submit answers 422 content_policy_violation

@@ -8,9 +8,9 @@
 namespace genlayer::emulator {
 namespace {
 
-const char* status_name(const EmulatedTask& task, long long now_ms) {
+std::string status_name(const EmulatedTask& task, long long now_ms) {
     switch (task.phase_at(now_ms)) {
-        case TaskPhase::queued: return "queued";
+        case TaskPhase::queued: return std::string(task.queued_status());
         case TaskPhase::in_progress: return "in_progress";
         case TaskPhase::finished: break;
     }
@@ -49,7 +49,7 @@ Admission TaskRegistry::admit(TaskRequest request, long long now_ms, int max_act
     const int barrier = stalls ? 0 : faults.hold_until_active();
     const bool held = !stalls && (barrier > 0 || faults.take(Fault::hold_tasks));
     auto task = std::make_shared<EmulatedTask>(id, std::move(request), now_ms,
-                                               stalls ? std::nullopt : std::optional<long long>(faults.gen_ms()), held);
+                                               stalls ? std::nullopt : std::optional(faults.timeline()), held);
     by_id_[task->id()] = task;
     const int unfinished = unfinished_locked(now_ms);
     most_active_ = std::max(most_active_, unfinished);
@@ -107,9 +107,11 @@ nlohmann::json TaskRegistry::describe(long long now_ms) const {
     nlohmann::json tasks = nlohmann::json::array();
     for (const auto& [id, task] : by_id_) {
         const auto completes_at = task->completes_at_ms();
+        const auto queue_ms = task->queue_ms();
         tasks.push_back({{"id", id},
                          {"created_ms", task->created_ms()},
                          {"completes_at_ms", completes_at ? nlohmann::json(*completes_at) : nlohmann::json(nullptr)},
+                         {"queue_ms", queue_ms ? nlohmann::json(*queue_ms) : nlohmann::json(nullptr)},
                          {"status", status_name(*task, now_ms)},
                          {"held", task->held()},
                          {"polls", task->polls()}});

@@ -50,7 +50,7 @@ public:
     std::vector<std::string> release_oldest(std::optional<int> count, long long now_ms);
 
     TaskCounts counts(long long now_ms) const;
-    // [{id, created_ms, completes_at_ms, status, held, polls}, …] in creation order.
+    // [{id, created_ms, completes_at_ms, queue_ms, status, held, polls}, …] in creation order.
     nlohmann::json describe(long long now_ms) const;
 
 private:

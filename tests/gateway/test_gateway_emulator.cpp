@@ -16,6 +16,7 @@
 #include <fstream>
 #include <functional>
 #include <future>
+#include <set>
 #include <thread>
 
 using genlayer::testing::EmulatorProcess;
@@ -678,4 +679,36 @@ TEST_CASE("SIGTERM lets a held request go and ends the emulator cleanly", "[gate
     CHECK(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 0);
     held_submit.get();
+}
+
+TEST_CASE("queue-seed: tasks wait in a queue of their own length, spelled queued or submitted", "[gateway]") {
+    EmulatorProcess emulator({"--queue-seed", "5", "--gen-ms", "600000"});
+    auto api = api_client(emulator);
+    emulator.arm({{"queue_ms", 600000}});  // queued for the whole test
+    std::set<std::string> spellings;
+    for (int i = 0; i < 12; ++i) {
+        const json submitted = body_of(submit(api, text_request("queue " + std::to_string(i))));
+        const json task = body_of(status_of(api, submitted["id"]));
+        CHECK(task["status"] == submitted["status"]);
+        CHECK(task["progress"] == 0);
+        spellings.insert(task["status"].get<std::string>());
+    }
+    CHECK(spellings == std::set<std::string>{"queued", "submitted"});
+
+    emulator.arm({{"queue_ms", nullptr}});  // drawn from the seed and the prompt
+    const std::string a = body_of(submit(api, text_request("same prompt")))["id"];
+    const std::string b = body_of(submit(api, text_request("same prompt")))["id"];
+    const json tasks = emulator.tasks();
+    REQUIRE(tasks.size() == 14);
+    CHECK(tasks[0]["queue_ms"] == 600000);
+    CHECK(tasks[12]["id"] == a);
+    CHECK(tasks[12]["queue_ms"] == tasks[13]["queue_ms"]);
+    CHECK(tasks[12]["queue_ms"].get<long long>() <= 300000);
+    CHECK(body_of(api.Get("/_emulator/faults"))["queue_seed"] == 5);
+    CHECK(b != a);
+
+    emulator.arm({{"queue_ms", 0}});  // running at once, progress rising from 0
+    const json running = body_of(status_of(api, body_of(submit(api, text_request("no queue")))["id"]));
+    CHECK(running["status"] == "in_progress");
+    CHECK(running["progress"] == 0);
 }

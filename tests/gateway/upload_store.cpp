@@ -14,6 +14,11 @@ std::shared_ptr<const StoredUpload> UploadStore::add(std::string bytes, const Im
     return upload;
 }
 
+void UploadStore::forget(const std::string& file_name) {
+    std::lock_guard lock(mutex_);
+    by_file_name_.erase(file_name);
+}
+
 std::shared_ptr<const StoredUpload> UploadStore::find(const std::string& file_name) const {
     std::lock_guard lock(mutex_);
     const auto found = by_file_name_.find(file_name);

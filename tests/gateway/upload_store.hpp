@@ -22,6 +22,8 @@ public:
     std::shared_ptr<const StoredUpload> add(std::string bytes, const ImageType& type);
     // nullptr when no upload has that file name.
     std::shared_ptr<const StoredUpload> find(const std::string& file_name) const;
+    // Its URL expires: it is no longer served nor accepted as a reference.
+    void forget(const std::string& file_name);
 
 private:
     mutable std::mutex mutex_;

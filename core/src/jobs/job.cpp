@@ -122,23 +122,37 @@ void Job::run_generation(GenerationRequest request) {
             task = gateway.submit(resolved);
             permit_.accepted();
             sizes_->accepted();
+            cached_references_.clear();  // their bytes are no longer needed
             break;
         } catch (const Error& error) {
-            // A 400 about the size created nothing: once, the other dialect.
-            if (sizes_->switch_after(error)) {
-                resolved.size = sizes_->current();
-                request_json_ = to_json(resolved);
-                entry_.request = request_json_;
-                entry_.size_dialect = to_string(resolved.size.dialect);
-                journal_.save(entry_);
-                continue;
-            }
             // Nothing was created unless the outcome is unknown; either way the
             // entry records what happened and is never submitted again.
-            entry_.stage = error.status() == GENLAYER_OUTCOME_UNKNOWN ? JobStage::outcome_unknown : JobStage::failed;
-            entry_.error = error.what();
+            const auto journal_failure = [this](const Error& failure) {
+                entry_.stage =
+                    failure.status() == GENLAYER_OUTCOME_UNKNOWN ? JobStage::outcome_unknown : JobStage::failed;
+                entry_.error = failure.what();
+                journal_.save(entry_);
+            };
+            bool again = false;
+            try {
+                // A 400 about the size created nothing: once, the other dialect.
+                again = sizes_->switch_after(error);
+                if (again) resolved.size = sizes_->current();
+                // An upload URL from the cache may have expired on the server: once, fresh ones.
+                again =
+                    again || (error.code() == "invalid_reference_images" && renew_cached_references(gateway, resolved));
+            } catch (const Error& upload_failure) {
+                journal_failure(upload_failure);
+                throw;
+            }
+            if (!again) {
+                journal_failure(error);
+                throw;
+            }
+            request_json_ = to_json(resolved);
+            entry_.request = request_json_;
+            entry_.size_dialect = to_string(resolved.size.dialect);
             journal_.save(entry_);
-            throw;
         }
     }
     time_stage("submit_s", submit_started);
@@ -172,7 +186,7 @@ std::vector<std::string> Job::upload_references(Gateway& gateway, const Generati
     const auto upload_started = clock_->now();
     for (size_t i = 0; i < encoded.size(); ++i) {
         set_state(GENLAYER_JOB_UPLOADING, kUploadedFraction * double(i) / double(encoded.size()));
-        urls.push_back(upload_once(gateway, encoded[i]));
+        urls.push_back(upload_once(gateway, encoded[i], i));
     }
     for (const auto& reference : request.extra_references)
         if (parse_url(reference)) urls.push_back(reference);
@@ -180,9 +194,26 @@ std::vector<std::string> Job::upload_references(Gateway& gateway, const Generati
     return urls;
 }
 
-std::string Job::upload_once(Gateway& gateway, const EncodedImage& image) {
+std::string Job::upload_once(Gateway& gateway, const EncodedImage& image, size_t index) {
     if (!config_.upload_cache) return gateway.upload(image).url;
-    return config_.upload_cache->url_for(sha256_hex(image.bytes), [&] { return gateway.upload(image).url; });
+    std::string digest = sha256_hex(image.bytes);
+    bool uploaded = false;
+    std::string url = config_.upload_cache->url_for(digest, [&] {
+        uploaded = true;
+        return gateway.upload(image).url;
+    });
+    if (!uploaded) cached_references_.push_back({index, std::move(digest), image});
+    return url;
+}
+
+bool Job::renew_cached_references(Gateway& gateway, ResolvedRequest& resolved) {
+    if (references_renewed_ || cached_references_.empty()) return false;
+    references_renewed_ = true;
+    for (const auto& reference : cached_references_) {
+        std::string& url = resolved.reference_urls.at(reference.index);
+        url = config_.upload_cache->replace(reference.digest, url, [&] { return gateway.upload(reference.image).url; });
+    }
+    return true;
 }
 
 std::shared_ptr<Gateway> Job::make_gateway() {

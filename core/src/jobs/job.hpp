@@ -112,7 +112,10 @@ private:
     void report_transfers(const TransferStats& stats);
     std::vector<std::string> upload_references(Gateway& gateway, const GenerationRequest& request,
                                                const SizeSpec& size);
-    std::string upload_once(Gateway& gateway, const EncodedImage& image);
+    std::string upload_once(Gateway& gateway, const EncodedImage& image, size_t index);
+    // After invalid_reference_images: uploads again what the cache handed
+    // out, once per job. False when there is nothing (more) to renew.
+    bool renew_cached_references(Gateway& gateway, ResolvedRequest& resolved);
     std::shared_ptr<Gateway> make_gateway();
     // Runs `body` on the worker thread and turns whatever it throws into the final state.
     void launch(std::function<void()> body);
@@ -141,6 +144,15 @@ private:
     SubmitGate::Permit permit_;             // held from before the submit until the task is final
     std::optional<SizeNegotiation> sizes_;  // set before the worker starts
     std::optional<HistoryStore> history_;   // empty when the settings say not to record
+    // References whose URL came from the upload cache, kept until the
+    // submit is accepted in case the gateway no longer knows that URL.
+    struct CachedReference {
+        size_t index;  // in the request's reference URLs
+        std::string digest;
+        EncodedImage image;
+    };
+    std::vector<CachedReference> cached_references_;
+    bool references_renewed_ = false;
 
     std::thread worker_;
 };

@@ -7,67 +7,70 @@ namespace genlayer {
 namespace {
 
 constexpr double kFirstPoll = 2.0;      // documented: first wait 2 s
-constexpr double kDocumentedGap = 3.0;  // documented: then every 3 s
+constexpr double kDocumentedGap = 3.0;  // documented: then every 3 s; also the pace while queued
 constexpr double kRunningGap = 5.0;     // documented advice: 3-5 s while in progress
 constexpr double kMinGap = 0.1;         // never hammer the gateway
-constexpr double kWindowToTrust = 0.4;  // poll at the window's end once it is this narrow
-constexpr double kLanding = 0.02;       // land just after the predicted finish
+constexpr int kRateRise = 10;           // percent the rate is measured over, when the samples have it
+constexpr double kProbe = 0.25;         // share of the latest finish the poll after the first progress waits
+constexpr double kApproach = 0.75;      // share of the estimated remaining time a far poll waits
+constexpr double kLandWithin = 2.5;     // seconds estimated: closer than this, land on the finish
+constexpr double kLandPast = 0.2;       // how far a landing goes from the estimate towards the latest finish
+constexpr double kLanding = 0.02;       // and a little more, for the answer's trip
 
 }  // namespace
 
 PollSchedule::PollSchedule(PollMode mode) : mode_(mode) {}
 
 void PollSchedule::observe(double elapsed_s, int progress) {
-    if (mode_ == PollMode::adaptive) {
-        // Once a poll at the predicted finish found the task still running,
-        // each further one lengthens the back-off.
-        auto window = predicted_finish();
-        if (polls_past_prediction_ > 0 || (window && elapsed_s >= window->latest)) ++polls_past_prediction_;
-    }
     samples_.push_back({elapsed_s, std::clamp(progress, 0, 100)});
 }
 
-std::optional<PollSchedule::Window> PollSchedule::predicted_finish() const {
-    // The first sample that shows movement and the latest one bound the rate.
-    auto first = std::find_if(samples_.begin(), samples_.end(), [](const Sample& s) { return s.progress > 0; });
-    if (first == samples_.end()) return std::nullopt;
-    const Sample& a = *first;
+std::optional<PollSchedule::Remaining> PollSchedule::remaining() const {
+    const auto first_running =
+        std::find_if(samples_.begin(), samples_.end(), [](const Sample& s) { return s.progress > 0; });
+    if (first_running == samples_.end()) return std::nullopt;
     const Sample& b = samples_.back();
-    if (b.progress >= 100) return std::nullopt;
+    const double left = 100 - b.progress;
 
-    // Reported progress p means true progress in [p, p + 1).
-    double rate_low, rate_high;  // percent per second
-    if (b.progress - a.progress >= 2 && b.t > a.t) {
-        rate_low = (b.progress - a.progress - 1) / (b.t - a.t);
-        rate_high = (b.progress - a.progress + 1) / (b.t - a.t);
-    } else {
-        // One informative sample: assume the task started at the submit.
-        rate_low = b.progress / b.t;
-        rate_high = (b.progress + 1) / b.t;
+    // The latest earlier sample that progress has risen kRateRise since: the
+    // rate over it is recent, and the rounding of both ends matters little.
+    auto a = samples_.end() - 1;
+    while (a != first_running && b.progress - a->progress < kRateRise) --a;
+    if (a->progress < b.progress) {
+        const double span = b.t - a->t;
+        const double rise = b.progress - a->progress;  // the true rise is within one of it
+        const double slowest = std::max(rise - 1, 0.5) / span;
+        return Remaining{left / (rise / span), (left + 1) / slowest, true, 0};
     }
-    return Window{b.t + (99 - b.progress) / rate_high, b.t + (100 - b.progress) / rate_low};
+    if (a != samples_.end() - 1) return std::nullopt;  // progress has stood still since it first moved
+
+    // One sample of the running phase: it started after the last sample that
+    // showed none (or the submit), at an unknown moment before this one.
+    const double idle_until = first_running == samples_.begin() ? 0.0 : (first_running - 1)->t;
+    const double ran_at_most = b.t - idle_until;
+    return Remaining{left / b.progress * ran_at_most / 2, (left + 1) / b.progress * ran_at_most, false, ran_at_most};
 }
 
 double PollSchedule::next_poll_at() const {
     if (samples_.empty()) return kFirstPoll;
     const Sample& last = samples_.back();
-    if (mode_ == PollMode::documented) return last.t + kDocumentedGap;
+    if (mode_ == PollMode::documented || last.progress == 0) return last.t + kDocumentedGap;
 
-    const double ordinary = last.t + (last.progress > 0 ? kRunningGap : kDocumentedGap);
-    const auto window = predicted_finish();
-    if (!window) return ordinary;
-
-    double target;
-    if (polls_past_prediction_ > 0) {
-        // The prediction was early: back off 0.25 s, 0.5 s, 1 s … towards the ordinary pace.
-        target = last.t + std::min(0.25 * std::pow(2.0, polls_past_prediction_ - 1), kRunningGap);
-    } else if (window->latest - window->earliest <= kWindowToTrust) {
-        target = window->latest + kLanding;
+    const auto left = remaining();
+    if (!left) return last.t + kRunningGap;  // progress stands still: the ordinary pace
+    double wait;
+    if (!left->rate_measured) {
+        // One sample leaves the start of the running phase open, and with it
+        // the rate: the next poll comes early enough to measure it.
+        wait = std::min(kProbe * left->latest, 2 * left->since_idle);
+    } else if (left->estimate <= kLandWithin) {
+        // Aiming at the latest finish would be late whenever the rate holds;
+        // aiming at the estimate, early half the time, which costs a poll.
+        wait = left->estimate + kLandPast * (left->latest - left->estimate) + kLanding;
     } else {
-        // Too uncertain to land on: a poll in the middle narrows the window.
-        target = (window->earliest + window->latest) / 2;
+        wait = kApproach * left->estimate;  // closer, to measure the rate again as it changes
     }
-    return std::max(last.t + kMinGap, std::min(ordinary, target));
+    return last.t + std::clamp(wait, kMinGap, kRunningGap);
 }
 
 }  // namespace genlayer

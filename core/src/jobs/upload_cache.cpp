@@ -63,6 +63,19 @@ std::string UploadCache::url_for(const std::string& digest, const std::function<
     }
 }
 
+std::string UploadCache::replace(const std::string& digest, const std::string& refused_url,
+                                 const std::function<std::string()>& upload) {
+    {
+        std::unique_lock lock(mutex_);
+        upload_finished_.wait(lock, [&] { return !uploading_.contains(digest); });
+        if (auto it = entries_.find(digest); it != entries_.end() && it->second.url == refused_url) {
+            entries_.erase(it);
+            save();
+        }
+    }
+    return url_for(digest, upload);
+}
+
 void UploadCache::store(const std::string& digest, const std::string& url) {
     std::lock_guard lock(mutex_);
     const long long now = unix_now();

@@ -25,6 +25,11 @@ public:
     // one's upload instead of sending the same bytes again; if it throws,
     // the next of them uploads.
     std::string url_for(const std::string& digest, const std::function<std::string()>& upload);
+    // The gateway refused `refused_url`, which this cache handed out for
+    // `digest`: drops it, then as url_for (so the bytes go up again, unless
+    // another job has already replaced the entry).
+    std::string replace(const std::string& digest, const std::string& refused_url,
+                        const std::function<std::string()>& upload);
 
 private:
     struct Entry {
