@@ -34,6 +34,13 @@
     "interactively the ones chosen, else every one that finishes within timeout-s. "               \
     "Each goes into its image if that is open (the same file), else into a new "                   \
     "image. Returns the imported layers." GENLAYER_KEY_HELP
+#define GENLAYER_BATCH_BLURB "Generate a layer for every image of a folder or list"
+#define GENLAYER_BATCH_HELP                                                                        \
+    "Each image is the reference of one generation whose layer covers the whole image; "           \
+    "up to `jobs` tasks run on the server at once. Saves <name>.xcf (the image plus the "          \
+    "layer) and <name>.png (the layer alone) in the output folder. A file that fails is "          \
+    "told in a message and the batch goes on; a task that was submitted but not collected "        \
+    "stays in the journal for Recover Generations…." GENLAYER_KEY_HELP
 
 /* The arguments both GIMPs name alike. */
 #define GENLAYER_PROMPT_BLURB "What to generate, 1 to 32000 characters"

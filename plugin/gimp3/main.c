@@ -1,9 +1,10 @@
 /*
  * The GIMP 3 plug-in: registers its procedures (Filters > Generative >
- * Generate Layer… and Recover Generations…, plus the script-only submit and
- * collect) and runs them in GIMP's three run modes. Every gimp_* and GTK
+ * Generate Layer…, Recover Generations… and Batch Generate…, plus the
+ * script-only submit and collect) and runs them in GIMP's three run modes. Every gimp_* and GTK
  * call stays on this, the plug-in's main thread.
  */
+#include "batch_procedure.h"
 #include "procedure_arguments.h"
 
 #include "collect_journaled_task.h"
@@ -14,6 +15,7 @@
 #include "plugin_client.h"
 #include "procedure_documentation.h"
 
+#include "batch_dialog.h"
 #include "dialog_placement.h"
 #include "generate_dialog.h"
 
@@ -27,6 +29,7 @@
 #define PROCEDURE_SUBMIT "plug-in-genlayer-submit"
 #define PROCEDURE_COLLECT "plug-in-genlayer-collect"
 #define PROCEDURE_RECOVER "plug-in-genlayer-recover"
+#define PROCEDURE_BATCH "plug-in-genlayer-batch"
 
 #define GENLAYER_TYPE_PLUG_IN (genlayer_plug_in_get_type ())
 G_DECLARE_FINAL_TYPE (GenlayerPlugIn, genlayer_plug_in, GENLAYER, PLUG_IN, GimpPlugIn)
@@ -159,52 +162,77 @@ run_generation (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image
     return return_values (procedure, run_mode, status, &results, error);
 }
 
+/* The part of a procedure that is its own: what it does with the client,
+ * filling *results and, on failure, *error. */
+typedef GimpPDBStatusType (*ClientRun) (GimpProcedure *procedure, GimpRunMode run_mode,
+                                        GimpProcedureConfig *config, genlayer_client *client,
+                                        GenlayerProcedureResults *results, gchar **error);
+
+/* plug-in-genlayer-collect, -recover and -batch (run_data their ClientRun). */
 static GimpValueArray *
-run_collect (GimpProcedure *procedure, GimpProcedureConfig *config, gpointer run_data G_GNUC_UNUSED)
+run_with_client (GimpProcedure *procedure, GimpProcedureConfig *config, gpointer run_data)
 {
     GenlayerProcedureResults results = { 0 };
     gchar *error = NULL;
     GimpPDBStatusType status = GIMP_PDB_EXECUTION_ERROR;
     GimpRunMode run_mode;
-    GimpImage *image;
-    gchar *task_id = NULL;
-    gint timeout_s;
     genlayer_client *client;
 
-    g_object_get (config, "run-mode", &run_mode, "image", &image, NULL);
-    prepare_run (run_mode);
-    client = genlayer_plugin_client_new (&error);
-    if (client && genlayer_collect_arguments_read (config, &task_id, &timeout_s, &error))
-        status = genlayer_pdb_status_of (
-            genlayer_collect_task (client, image, task_id, timeout_s,
-                                   genlayer_wait_for_run_mode (run_mode), &results, &error));
-    if (client)
-        genlayer_client_destroy (client);
-    g_free (task_id);
-    g_clear_object (&image);
-    return return_values (procedure, run_mode, status, &results, error);
-}
-
-static GimpValueArray *
-run_recover (GimpProcedure *procedure, GimpProcedureConfig *config, gpointer run_data G_GNUC_UNUSED)
-{
-    GenlayerProcedureResults results = { 0 };
-    gchar *error = NULL;
-    GimpPDBStatusType status = GIMP_PDB_EXECUTION_ERROR;
-    GimpRunMode run_mode;
-    gint timeout_s;
-    genlayer_client *client;
-
-    g_object_get (config, "run-mode", &run_mode, "timeout-s", &timeout_s, NULL);
+    g_object_get (config, "run-mode", &run_mode, NULL);
     prepare_run (run_mode);
     client = genlayer_plugin_client_new (&error);
     if (client)
     {
-        status = genlayer_pdb_status_of (
-            genlayer_recover_jobs (run_mode, client, timeout_s, &results));
+        status = ((ClientRun) run_data) (procedure, run_mode, config, client, &results, &error);
         genlayer_client_destroy (client);
     }
     return return_values (procedure, run_mode, status, &results, error);
+}
+
+static GimpPDBStatusType
+collect (GimpProcedure *procedure G_GNUC_UNUSED, GimpRunMode run_mode, GimpProcedureConfig *config,
+         genlayer_client *client, GenlayerProcedureResults *results, gchar **error)
+{
+    GimpPDBStatusType status = GIMP_PDB_EXECUTION_ERROR;
+    GimpImage *image;
+    gchar *task_id = NULL;
+    gint timeout_s;
+
+    g_object_get (config, "image", &image, NULL);
+    if (genlayer_collect_arguments_read (config, &task_id, &timeout_s, error))
+        status = genlayer_pdb_status_of (
+            genlayer_collect_task (client, image, task_id, timeout_s,
+                                   genlayer_wait_for_run_mode (run_mode), results, error));
+    g_free (task_id);
+    g_clear_object (&image);
+    return status;
+}
+
+static GimpPDBStatusType
+recover (GimpProcedure *procedure G_GNUC_UNUSED, GimpRunMode run_mode, GimpProcedureConfig *config,
+         genlayer_client *client, GenlayerProcedureResults *results, gchar **error G_GNUC_UNUSED)
+{
+    gint timeout_s;
+
+    g_object_get (config, "timeout-s", &timeout_s, NULL);
+    return genlayer_pdb_status_of (genlayer_recover_jobs (run_mode, client, timeout_s, results));
+}
+
+static GimpPDBStatusType
+batch (GimpProcedure *procedure, GimpRunMode run_mode, GimpProcedureConfig *config,
+       genlayer_client *client, GenlayerProcedureResults *results G_GNUC_UNUSED, gchar **error)
+{
+    if (run_mode == GIMP_RUN_INTERACTIVE && ! genlayer_batch_dialog_run (procedure, config))
+        return GIMP_PDB_CANCEL;
+    return genlayer_pdb_status_of (genlayer_batch_run (client, run_mode, config, error));
+}
+
+/* A procedure that run_with_client runs with `body`. */
+static GimpProcedure *
+client_procedure_new (GimpPlugIn *plug_in, const gchar *name, ClientRun body)
+{
+    return gimp_procedure_new (plug_in, name, GIMP_PDB_PROC_TYPE_PLUGIN, run_with_client,
+                               (gpointer) body, NULL);
 }
 
 static GimpProcedure *
@@ -217,6 +245,15 @@ generation_procedure_new (GimpPlugIn *plug_in, const gchar *name, GenlayerGenera
     gimp_procedure_set_sensitivity_mask (procedure, GIMP_PROCEDURE_SENSITIVE_DRAWABLE);
     genlayer_add_generation_arguments (procedure);
     return procedure;
+}
+
+/* In Filters > Generative, usable with or without an image. */
+static void
+add_menu_item (GimpProcedure *procedure, const gchar *label)
+{
+    gimp_procedure_set_menu_label (procedure, label);
+    gimp_procedure_add_menu_path (procedure, GENLAYER_MENU_PATH);
+    gimp_procedure_set_sensitivity_mask (procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
 }
 
 static GimpProcedure *
@@ -243,8 +280,7 @@ create_procedure (GimpPlugIn *plug_in, const gchar *name)
     }
     else if (g_strcmp0 (name, PROCEDURE_COLLECT) == 0)
     {
-        procedure = gimp_procedure_new (plug_in, name, GIMP_PDB_PROC_TYPE_PLUGIN, run_collect, NULL,
-                                        NULL);
+        procedure = client_procedure_new (plug_in, name, collect);
         gimp_procedure_set_documentation (procedure, GENLAYER_COLLECT_BLURB, GENLAYER_COLLECT_HELP,
                                           NULL);
         genlayer_add_collect_arguments (procedure);
@@ -253,15 +289,20 @@ create_procedure (GimpPlugIn *plug_in, const gchar *name)
     }
     else if (g_strcmp0 (name, PROCEDURE_RECOVER) == 0)
     {
-        procedure = gimp_procedure_new (plug_in, name, GIMP_PDB_PROC_TYPE_PLUGIN, run_recover, NULL,
-                                        NULL);
-        gimp_procedure_set_menu_label (procedure, "_Recover Generations…");
-        gimp_procedure_add_menu_path (procedure, GENLAYER_MENU_PATH);
-        gimp_procedure_set_sensitivity_mask (procedure, GIMP_PROCEDURE_SENSITIVE_ALWAYS);
+        procedure = client_procedure_new (plug_in, name, recover);
+        add_menu_item (procedure, "_Recover Generations…");
         gimp_procedure_set_documentation (procedure, GENLAYER_RECOVER_BLURB, GENLAYER_RECOVER_HELP,
                                           NULL);
         genlayer_add_recover_arguments (procedure);
         genlayer_add_layers_return_value (procedure);
+    }
+    else if (g_strcmp0 (name, PROCEDURE_BATCH) == 0)
+    {
+        procedure = client_procedure_new (plug_in, name, batch);
+        add_menu_item (procedure, "_Batch Generate…");
+        gimp_procedure_set_documentation (procedure, GENLAYER_BATCH_BLURB, GENLAYER_BATCH_HELP,
+                                          NULL);
+        genlayer_add_batch_arguments (procedure);
     }
     if (procedure)
         gimp_procedure_set_attribution (procedure, "genlayer contributors", "genlayer contributors",
@@ -278,6 +319,7 @@ query_procedures (GimpPlugIn *plug_in G_GNUC_UNUSED)
     names = g_list_append (names, g_strdup (PROCEDURE_SUBMIT));
     names = g_list_append (names, g_strdup (PROCEDURE_COLLECT));
     names = g_list_append (names, g_strdup (PROCEDURE_RECOVER));
+    names = g_list_append (names, g_strdup (PROCEDURE_BATCH));
     return names;
 }
 

@@ -1,9 +1,10 @@
 """What every benchmark shares: the gateway emulator, the client's
-environment, headless GIMP with the plug-in installed, and the clocks.
+environment, headless GIMP 2.10 and GIMP 3 with the plug-in installed, and
+the clocks.
 
 Times come from three clocks. The emulator stamps requests in steady
-milliseconds since its start; Script-Fu's gettimeofday and the GEGL timing
-preload read the wall clock; this driver reads both. Emulator.wall_offset_s()
+milliseconds since its start; Script-Fu's gettimeofday, Python-Fu's
+time.time and the GEGL timing preload read the wall clock; this driver reads both. Emulator.wall_offset_s()
 relates the first to the second through one logged request, to within half
 that request's round trip (a millisecond on an idle machine), and says how
 far off it may be.
@@ -107,6 +108,37 @@ class Gimp:
         return stderr
 
 
+class Gimp3:
+    """gimp-console-3.0 in the GIMP 3 root (scripts/gimp3-run) with a
+    throwaway profile holding the plug-in that gimp3_build_dir holds, running
+    Python-Fu cases of gimp3_cases.py. extra_env reaches GIMP inside the
+    root as NAME=VALUE pairs of gimp3-run, which passes on only the
+    variables it names."""
+
+    def __init__(self, gimp3_build_dir, scratch, emulator, extra_env=None):
+        self.scratch = scratch
+        profile = os.path.join(scratch, "gimp3-profile")
+        subprocess.run([os.path.join(ROOT, "scripts", "install-plugin"), "--gimp", "3", "--profile", profile,
+                        "--build-dir", gimp3_build_dir], check=True, stdout=subprocess.DEVNULL)
+        self.env = dict(client_environment(emulator, scratch), GIMP3_DIRECTORY=profile,
+                        XDG_CACHE_HOME=os.path.join(scratch, "cache"))
+        self.extra_env = ["%s=%s" % item for item in (extra_env or {}).items()]
+
+    def start(self, entry, *arguments):
+        """Starts gimp-console-3.0 running gimp3_cases.ENTRY(ARGUMENTS...); returns the process."""
+        batch = "import sys; sys.dont_write_bytecode = True; sys.path.insert(0, %r); " \
+                "import gimp3_cases; gimp3_cases.%s(%s)" % (HERE, entry, ", ".join(repr(a) for a in arguments))
+        return subprocess.Popen([os.path.join(ROOT, "scripts", "gimp3-run"), *self.extra_env, "gimp-console-3.0",
+                                 "-i", "-d", "-f", "--batch-interpreter=python-fu-eval", "-b", batch, "--quit"],
+                                env=self.env, cwd=self.scratch, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, text=True)
+
+    def run(self, entry, *arguments):
+        """Runs it to the end; GIMP's exit code says nothing, so returns its stderr to check."""
+        _, stderr = self.start(entry, *arguments).communicate(timeout=GIMP_TIMEOUT_S)
+        return stderr
+
+
 def read_facts(path, stderr):
     """The facts that run-cases wrote ("case<TAB>key<TAB>values"), as
     {case: {key: [values]}}; raises when a case failed or none ran."""
@@ -119,7 +151,7 @@ def read_facts(path, stderr):
             facts.setdefault(case, {})[key] = values.split()
     for case, recorded in facts.items():
         if "error" in recorded:
-            raise RuntimeError("The Script-Fu case %s failed: %s" % (case, " ".join(recorded["error"])))
+            raise RuntimeError("The GIMP case %s failed: %s" % (case, " ".join(recorded["error"])))
     return facts
 
 

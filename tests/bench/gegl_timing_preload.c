@@ -1,10 +1,8 @@
 /* Preloaded into GIMP (LD_PRELOAD) by the pixel benchmark, because the
  * plug-in reports no stage times of its own. In the genlayer plug-in's
- * process only, it appends one line per pixel transfer to the file named by
- * $GENLAYER_BENCH_TRACE:
- *     read|write|flush START END WIDTH HEIGHT
- * (gegl_buffer_get, gegl_buffer_set, gegl_buffer_flush; a flush has no size),
- * in wall-clock seconds: the clock Script-Fu's gettimeofday reads, so the
+ * process only (genlayer-gimp in GIMP 2.10, genlayer in GIMP 3), it appends one line per pixel transfer to the file
+ * named by $GENLAYER_BENCH_TRACE: read|write|flush START END WIDTH HEIGHT (gegl_buffer_get, gegl_buffer_set,
+ * gegl_buffer_flush; a flush has no size), in wall-clock seconds: the clock Script-Fu's gettimeofday reads, so the
  * driver can lay these on one time line with the emulator's log. Every call,
  * in every process, goes on to GEGL unchanged. */
 #define _GNU_SOURCE
@@ -16,14 +14,17 @@
 #include <string.h>
 #include <time.h>
 
-#define TRACED_PROCESS "genlayer-gimp"
-
 static FILE* trace_file;
+
+static int is_plugin_process(void) {
+    return strcmp(program_invocation_short_name, "genlayer-gimp") == 0 ||
+           strcmp(program_invocation_short_name, "genlayer") == 0;
+}
 
 __attribute__((constructor)) static void open_trace(void) {
     const char* path = getenv("GENLAYER_BENCH_TRACE");
 
-    if (path && strcmp(program_invocation_short_name, TRACED_PROCESS) == 0) trace_file = fopen(path, "a");
+    if (path && is_plugin_process()) trace_file = fopen(path, "a");
 }
 
 static double wall_seconds(void) {

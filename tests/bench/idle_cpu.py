@@ -1,7 +1,8 @@
 """5. Cost of waiting (idle_cpu_percent).
 
-The CPU time of the plug-in process (genlayer-gimp, both its threads) while
-its task is pending on the emulator, as a percentage of one core: utime +
+The CPU time of the plug-in process (genlayer-gimp, or genlayer in GIMP 3,
+with all its threads) while its task is pending on the emulator, as a
+percentage of one core: utime +
 stime from /proc/<pid>/stat at the start and the end of a window that opens
 once the task exists and closes a second before its generation time is up
 (or a second after it opened, on a machine too busy for that). The emulator
@@ -10,9 +11,10 @@ holds the task until the window has closed, so it cannot complete inside it.
 import os
 import time
 
-from bench_support import Emulator, Gimp, read_facts
+from bench_support import Emulator, Gimp, Gimp3, read_facts
+from processes import descendants
 
-PLUGIN_NAME = "genlayer-gimp"
+PLUGIN_NAMES = {2: "genlayer-gimp", 3: "genlayer"}
 CLOSE_BEFORE_COMPLETION_S = 1.0
 SHORTEST_WINDOW_S = 1.0
 
@@ -23,18 +25,18 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
 
 
-def plugin_pid(gimp_pid):
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open("/proc/%s/stat" % entry, encoding="ascii") as stat:
-                    text = stat.read()
-            except OSError:
-                continue  # it ended meanwhile
-            name = text[text.index("(") + 1:text.rindex(")")]
-            if name == PLUGIN_NAME and int(text.rsplit(")", 1)[1].split()[1]) == gimp_pid:
-                return int(entry)
-    return None
+def process_name(pid):
+    try:
+        with open("/proc/%d/stat" % pid, encoding="ascii") as stat:
+            text = stat.read()
+    except OSError:
+        return None  # it ended meanwhile
+    return text[text.index("(") + 1:text.rindex(")")]
+
+
+def plugin_pid(gimp_pid, name):
+    """The plug-in process under GIMP (under gimp3-run too, whatever it runs GIMP as)."""
+    return next((pid for pid in descendants(gimp_pid) if process_name(pid) == name), None)
 
 
 def wait_for(condition, timeout_s, what):
@@ -46,14 +48,18 @@ def wait_for(condition, timeout_s, what):
     return value
 
 
-def measure(build_dir, scratch, gen_s):
+def measure(build_dir, scratch, gen_s, gimp3_build_dir=None):
+    """In GIMP 2.10, or in GIMP 3 with the plug-in of gimp3_build_dir."""
     with Emulator(build_dir, "--gen-ms", int(gen_s * 1000), "--hold-tasks", 1) as emulator:
-        gimp = Gimp(build_dir, scratch, emulator)
         facts_file = os.path.join(scratch, "idle.facts")
-        process = gimp.start("idle_wait.scm", "bench-idle-wait", facts_file)
+        if gimp3_build_dir:
+            process = Gimp3(gimp3_build_dir, scratch, emulator).start("bench_idle_wait", facts_file)
+        else:
+            process = Gimp(build_dir, scratch, emulator).start("idle_wait.scm", "bench-idle-wait", facts_file)
+        name = PLUGIN_NAMES[3 if gimp3_build_dir else 2]
         try:
             task = wait_for(lambda: next(iter(emulator.task_table().values()), None), 120, "the plug-in's task")
-            pid = wait_for(lambda: plugin_pid(process.pid), 10, "the plug-in process")
+            pid = wait_for(lambda: plugin_pid(process.pid, name), 10, "the plug-in process")
             offset, _ = emulator.wall_offset_s()
             closes_at = offset + task["created_ms"] / 1000 + gen_s - CLOSE_BEFORE_COMPLETION_S
             opened, cpu_before = time.time(), cpu_seconds(pid)

@@ -4,19 +4,21 @@ In headless GIMP, for a photo-like layer (opaque, then with alpha), the
 client-side time of a generation with the emulator's generation time at 0
 against GIMP's own way of moving the same pixels in the same run:
 file-png-save with its defaults, then gimp-file-load-layer into the image.
+In GIMP 3 (measure with gimp3_build_dir) the same through gimp3_cases.py:
+the peer is GIMP 3's own PNG export with its defaults and load of the layer.
 
 The client-side time is the plug-in call's wall time minus the wait for the
 server: from the submit's arrival to the download's arrival in the emulator's
 log. That span holds the poll schedule's first 2 s, the emulator rendering
 the result (work a real gateway does before it says "completed") and the
 journal write on completion (a few ms that the client is thus not charged).
-Stages come from one time line: Script-Fu's moments around the call, the
+Stages come from one time line: Script-Fu's (Python-Fu's) moments around the call, the
 GEGL timing preload's pixel reads and writes in the plug-in process, and the
 emulator's request arrivals shifted onto the wall clock.
 """
 import os
 
-from bench_support import Emulator, Gimp, read_facts
+from bench_support import Emulator, Gimp, Gimp3, read_facts
 
 UPLOAD_PATH = "/v1/uploads/images"
 SUBMIT_PATH = "/v1/images/generations"
@@ -97,15 +99,21 @@ def median_round(rounds):
     return dict(ordered[(len(ordered) - 1) // 2], round_ratios=[result["ratio"] for result in rounds])
 
 
-def measure(build_dir, scratch, size, rounds):
+def measure(build_dir, scratch, size, rounds, gimp3_build_dir=None):
+    """In GIMP 2.10, or in GIMP 3 with the plug-in and preload of gimp3_build_dir."""
     size_text, resolution = ("2048x2048", "2048") if size > 1024 else ("1024x1024", "1024")
     trace_path = os.path.join(scratch, "gegl-trace.txt")
-    preload = os.path.join(build_dir, "lib", "libgenlayer-bench-gegl-timing.so")
+    preload = os.path.join(gimp3_build_dir or build_dir, "lib", "libgenlayer-bench-gegl-timing.so")
+    timing = {"LD_PRELOAD": preload, "GENLAYER_BENCH_TRACE": trace_path}
     with Emulator(build_dir, "--gen-ms", 0, "--result-size", "%dx%d" % (size, size)) as emulator:
-        gimp = Gimp(build_dir, scratch, emulator, {"LD_PRELOAD": preload, "GENLAYER_BENCH_TRACE": trace_path})
         facts_file = os.path.join(scratch, "pixel.facts")
-        stderr = gimp.run("pixel_roundtrip.scm", "bench-pixel-roundtrip", facts_file, scratch, str(size),
-                          size_text, resolution, str(rounds))
+        if gimp3_build_dir:
+            stderr = Gimp3(gimp3_build_dir, scratch, emulator, timing).run(
+                "bench_pixel_roundtrip", facts_file, scratch, size, size_text, resolution, rounds)
+        else:
+            stderr = Gimp(build_dir, scratch, emulator, timing).run(
+                "pixel_roundtrip.scm", "bench-pixel-roundtrip", facts_file, scratch, str(size), size_text,
+                resolution, str(rounds))
         facts = read_facts(facts_file, stderr)
         offset, clock_error = emulator.wall_offset_s()
         arrivals = [(e["port"], e["method"], e["path"], offset + e["t_ms"] / 1000) for e in emulator.log()]

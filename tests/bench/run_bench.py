@@ -4,11 +4,18 @@ round trip, noticing completion, batch, memory, cost of waiting, and
 listing the history through its index beside a plain scan. Prints a
 table and writes results.json; exits 1 when a target is missed.
 
+The pixel round trip and the cost of waiting are measured in GIMP 2.10 and,
+with the plug-in that --gimp3-build-dir holds (scripts/build --gimp3), in
+GIMP 3 through scripts/gimp3-run. A full run needs both; --smoke without
+--gimp3-build-dir says in the table that it measured no GIMP 3 rows.
+--gimp3-only measures the GIMP 3 rows alone (the ctest "gimp3: bench
+harness smoke run" runs them so, after the GIMP 3 build).
+
 --smoke runs every measurement at tiny sizes to prove the harness works (its
 numbers mean nothing and no target is checked): the ctest "bench: harness
 smoke run".
 
-usage: run_bench.py --build-dir DIR --output results.json [--smoke]
+usage: run_bench.py --build-dir DIR [--gimp3-build-dir DIR [--gimp3-only]] --output results.json [--smoke]
 """
 import argparse
 import json
@@ -64,6 +71,9 @@ TARGETS = {
     "rss_above_decoder_ratio": (2.0, "<="),
     "idle_cpu_percent": (1.0, "<="),
     "history_list_s": (0.2, "<="),
+    "pixel_roundtrip_ratio_opaque_gimp3": (0.3, "<="),
+    "pixel_roundtrip_ratio_alpha_gimp3": (0.5, "<="),
+    "idle_cpu_percent_gimp3": (1.0, "<="),
 }
 
 
@@ -77,14 +87,14 @@ def machine():
     return {"nproc": os.cpu_count(), "cpu_model": model, "system": platform.platform()}
 
 
-def run_all(build_dir, scratch, sizes):
+def run_all(build_dir, gimp3_build_dir, gimp3_only, scratch, sizes):
     def step(name, function, *arguments):
         print("bench: %s ..." % name, file=sys.stderr, flush=True)
         folder = os.path.join(scratch, name)
         os.makedirs(folder)
         return function(build_dir, folder, *arguments)
 
-    return {
+    details = {} if gimp3_only else {
         "pixel_roundtrip": step("pixel_roundtrip", pixel_roundtrip.measure, sizes.layer_side, sizes.pixel_rounds),
         "detect_latency": step("detect_latency", detect_latency.measure, sizes.detect_tasks, sizes.detect_min_ms,
                                sizes.detect_max_ms, sizes.detect_max_queue_percent),
@@ -94,10 +104,22 @@ def run_all(build_dir, scratch, sizes):
         "idle_cpu": step("idle_cpu", idle_cpu.measure, sizes.idle_gen_s),
         "history": step("history", history_listing.measure, sizes.history_entries),
     }
+    if gimp3_build_dir:
+        details["gimp3"] = {
+            "pixel_roundtrip": step("pixel_roundtrip_gimp3", pixel_roundtrip.measure, sizes.layer_side,
+                                    sizes.pixel_rounds, gimp3_build_dir),
+            "idle_cpu": step("idle_cpu_gimp3", idle_cpu.measure, sizes.idle_gen_s, gimp3_build_dir),
+        }
+    return details
 
 
 def headline(details, sizes):
     """The keys the issue names, from the detailed results."""
+    return {**(gimp2_headline(details, sizes) if "pixel_roundtrip" in details else {}),
+            **gimp3_headline(details.get("gimp3"))}
+
+
+def gimp2_headline(details, sizes):
     pixel, detect, batch = details["pixel_roundtrip"], details["detect_latency"], details["batch"]
     ordinary = batch["jobs_%d" % sizes.batch_job_counts[0]]
     fixed = batch["fixed_k"]
@@ -122,29 +144,65 @@ def headline(details, sizes):
     }
 
 
+def gimp3_headline(gimp3):
+    if gimp3 is None:
+        return {}
+    return {
+        "pixel_roundtrip_ratio_opaque_gimp3": gimp3["pixel_roundtrip"]["opaque"]["ratio"],
+        "pixel_roundtrip_ratio_alpha_gimp3": gimp3["pixel_roundtrip"]["alpha"]["ratio"],
+        "idle_cpu_percent_gimp3": gimp3["idle_cpu"]["percent_of_core"],
+    }
+
+
 def verdicts(results):
     return {key: {"target": target, "value": results[key],
                   "met": results[key] <= target if rule == "<=" else results[key] >= target}
-            for key, (target, rule) in TARGETS.items()}
+            for key, (target, rule) in TARGETS.items() if key in results}
+
+
+def pixel_rows(pixel, side, label, mark, suffix=""):
+    rows = []
+    for kind, key, target in (("opaque", "pixel_roundtrip_ratio_opaque", "<= 0.3"),
+                              ("alpha", "pixel_roundtrip_ratio_alpha", "<= 0.5")):
+        rows.append(("pixel round trip %s%s, %s" % (side, label, kind), "%.2f s" % pixel[kind]["genlayer_client_s"],
+                     "%.2f s (PNG save+load)" % pixel[kind]["gimp_png_s"], "%.2f" % pixel[kind]["ratio"], target,
+                     mark(key + suffix)))
+    return rows
+
+
+def idle_row(idle, label, mark, suffix=""):
+    return ("%s CPU while a %gs task waits" % (label, idle["gen_s"]), "%.2f %%" % idle["percent_of_core"],
+            "", "", "<= 1 %", mark("idle_cpu_percent" + suffix))
+
+
+def gimp3_rows(gimp3, side, mark):
+    """The GIMP 3 rows, or the one row that says they were not measured."""
+    if gimp3 is None:
+        return [("GIMP 3 rows", "not measured (no --gimp3-build-dir)", "", "", "", "")]
+    return pixel_rows(gimp3["pixel_roundtrip"], side, " in GIMP 3", mark, "_gimp3") + [
+        idle_row(gimp3["idle_cpu"], "GIMP 3 plug-in", mark, "_gimp3")]
 
 
 def table(details, sizes, met):
-    pixel, detect, batch = details["pixel_roundtrip"], details["detect_latency"], details["batch"]
-    memory, idle, history = details["memory"], details["idle_cpu"], details["history"]
-    ordinary = batch["jobs_%d" % sizes.batch_job_counts[0]]
-    wider = batch["jobs_%d" % sizes.batch_job_counts[-1]]
-    fixed = batch["fixed_k"]
-
     def mark(key):
         return "" if met is None else ("met" if met[key]["met"] else "MISSED")
 
     side = "%dx%d" % (sizes.layer_side, sizes.layer_side)
     rows = [("measurement", "genlayer", "peer", "ratio", "target", "")]
-    for kind, key, target in (("opaque", "pixel_roundtrip_ratio_opaque", "<= 0.3"),
-                              ("alpha", "pixel_roundtrip_ratio_alpha", "<= 0.5")):
-        rows.append(("pixel round trip %s, %s" % (side, kind), "%.2f s" % pixel[kind]["genlayer_client_s"],
-                     "%.2f s (PNG save+load)" % pixel[kind]["gimp_png_s"], "%.2f" % pixel[kind]["ratio"], target,
-                     mark(key)))
+    if "pixel_roundtrip" in details:
+        rows += gimp2_rows(details, sizes, side, met, mark)
+    rows += gimp3_rows(details.get("gimp3"), side, mark)
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows)
+
+
+def gimp2_rows(details, sizes, side, met, mark):
+    pixel, detect, batch = details["pixel_roundtrip"], details["detect_latency"], details["batch"]
+    memory, idle, history = details["memory"], details["idle_cpu"], details["history"]
+    ordinary = batch["jobs_%d" % sizes.batch_job_counts[0]]
+    wider = batch["jobs_%d" % sizes.batch_job_counts[-1]]
+    fixed = batch["fixed_k"]
+    rows = pixel_rows(pixel, side, "", mark)
     rows.append(("detect latency, mean of %d tasks" % detect["adaptive"]["tasks"],
                  "%.2f s" % detect["adaptive"]["latency_mean_s"],
                  "%.2f s (documented)" % detect["documented"]["latency_mean_s"],
@@ -176,27 +234,32 @@ def table(details, sizes, met):
         memory["peak_rss_mb"], memory["decoder_baseline_rss_mb"], memory["bare_rss_mb"]), "", "", "", ""))
     rows.append(("  loading OpenImageIO", "%.0f MiB, %.2f s" % (memory["decoder_load_mb"], memory["decoder_load_s"]),
                  "", "", "", ""))
-    rows.append(("plug-in CPU while a %gs task waits" % idle["gen_s"], "%.2f %%" % idle["percent_of_core"],
-                 "", "", "<= 1 %", mark("idle_cpu_percent")))
+    rows.append(idle_row(idle, "plug-in", mark))
     rows.append(("history list, %d entries (index)" % history["entries"], "%.3f s" % history["index_s"],
                  "%.3f s (folder scan)" % history["scan_s"], "%.2f" % history["ratio"], "<= 0.2 s",
                  mark("history_list_s")))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows)
+    return rows
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--build-dir", required=True)
     parser.add_argument("--output", required=True)
+    parser.add_argument("--gimp3-build-dir")
+    parser.add_argument("--gimp3-only", action="store_true")
     parser.add_argument("--smoke", action="store_true")
     options = parser.parse_args()
     sizes = SMOKE if options.smoke else FULL
     build_dir = os.path.abspath(options.build_dir)
+    gimp3_build_dir = options.gimp3_build_dir and os.path.abspath(options.gimp3_build_dir)
+    if not gimp3_build_dir and not options.smoke:
+        parser.error("a full run measures GIMP 3 too: give --gimp3-build-dir (scripts/build --gimp3 makes it)")
+    if options.gimp3_only and not gimp3_build_dir:
+        parser.error("--gimp3-only needs --gimp3-build-dir")
 
     scratch = tempfile.mkdtemp(prefix="genlayer-bench-")
     try:
-        details = run_all(build_dir, scratch, sizes)
+        details = run_all(build_dir, gimp3_build_dir, options.gimp3_only, scratch, sizes)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     results = headline(details, sizes)

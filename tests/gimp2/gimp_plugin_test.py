@@ -37,11 +37,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "tests", "gimp_common"))
 
-from emulator import Emulator, xor_key  # noqa: E402
-from generation_checks import (API_KEY, JPEG_TOLERANCE, Checks,  # noqa: E402
+from batch_run import BATCH_EMULATOR_ARGUMENTS, BATCH_INPUTS, BatchRun  # noqa: E402
+from emulator import Emulator  # noqa: E402
+from generation_checks import (API_KEY, Checks,  # noqa: E402
                                check_generation_cases, check_refusal, read_facts)
 from png_file import write_rgb_png  # noqa: E402
-from processes import kill_hard, press_key_in_window  # noqa: E402
+from processes import press_key_in_window  # noqa: E402
 from recovery_after_kill import (check_recovered_into_file, journal_stages,  # noqa: E402
                                  kill_while_collecting)
 
@@ -303,60 +304,21 @@ def run_recover_suite(build_dir, scratch):
     return checks, stderr
 
 
-BATCH_INPUTS = {"red": [200, 40, 40], "green": [40, 160, 60], "blue": [40, 90, 200]}
-BATCH_PROMPT = "as a watercolour"
-BATCH_JOBS = 2
-
-
 def run_batch_suite(build_dir, scratch):
-    """scripts/genlayer-batch on three files with --jobs 2. The emulator
-    holds every task until two are on the gateway at once, so the batch gets
-    on only by keeping two in flight, however slowly it submits them."""
+    """scripts/genlayer-batch on three files with --jobs 2 (tests/gimp_common/batch_run.py)."""
     name = "batch"
-    emulator = Emulator(build_dir, "--api-key", API_KEY, "--hold-until-active", str(BATCH_JOBS))
+    emulator = Emulator(build_dir, "--api-key", API_KEY, *BATCH_EMULATOR_ARGUMENTS)
     try:
         gimp = Gimp(build_dir, scratch, emulator)
-        inputs, output = [], os.path.join(scratch, "batch out")
-        for stem, colour in BATCH_INPUTS.items():
-            inputs.append(os.path.join(scratch, stem + ".png"))
-            write_png(inputs[-1], 160, 120, colour)
         wrapper = [os.path.join(ROOT, "scripts", "genlayer-batch"), "--profile", gimp.profile]
-        refused = subprocess.run(wrapper + ["--prompt", BATCH_PROMPT, "--jobs", "0", "--output", output,
-                                            *inputs], env=gimp.env, capture_output=True, text=True)
-        batch = subprocess.Popen(wrapper + ["--prompt", BATCH_PROMPT, "--jobs", str(BATCH_JOBS),
-                                            "--output", output, *inputs],
-                                 env=gimp.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        overlapped = emulator.wait(GIMP_TIMEOUT_S, most_active=BATCH_JOBS) is not None
-        if overlapped:
-            batch_stderr = batch.communicate(timeout=GIMP_TIMEOUT_S)[1]
-        else:
-            kill_hard(batch)  # its first task is held for good
-            batch_stderr = ""
-        submits, state = emulator.submits(), emulator.state()
-        facts, stderr = gimp.run_cases("recovery_cases.scm", "genlayer-batch-output-cases", output,
-                                       *BATCH_INPUTS)
+        batch = BatchRun(wrapper, gimp.env, emulator, scratch, GIMP_TIMEOUT_S)
+        facts, stderr = gimp.run_cases("recovery_cases.scm", "genlayer-batch-output-cases",
+                                       batch.output, *BATCH_INPUTS)
     finally:
         emulator.stop()
     checks = Checks(facts)
-    if not overlapped:
-        checks.fail(name, "the batch never had %d tasks on the gateway at once" % BATCH_JOBS)
-    checks.equal(name, "exit code of --jobs 0", refused.returncode, 2)
-    checks.equal(name, "exit code", batch.returncode, 0)
-    checks.equal(name, "files in the output folder", sorted(os.listdir(output)),
-                 sorted(stem + extension for stem in BATCH_INPUTS for extension in (".png", ".xcf")))
-    checks.equal(name, "submits in the emulator's log", len(submits), len(BATCH_INPUTS))
-    checks.equal(name, "most tasks at once with --jobs %d" % BATCH_JOBS, state["most_active"], BATCH_JOBS)
-    key = xor_key(BATCH_PROMPT, 0)
-    for stem, colour in BATCH_INPUTS.items():
-        facts = checks.case(stem)
-        if facts is None:
-            continue
-        checks.facts_are(stem, facts, {
-            "xcf.layers": "2", "xcf.top.name": BATCH_PROMPT + " (genlayer)", "xcf.top.offsets": "0 0",
-            "xcf.top.size": "160 120", "xcf.bottom.name": "Background", "png.layers": "1",
-            "png.size": "160 120"})
-        checks.colour_near(stem, facts, "png.centre", colour, JPEG_TOLERANCE, unxor=key)
-    return checks, batch_stderr + stderr
+    batch.check(checks, name, checks.case)
+    return checks, batch.stderr + stderr
 
 
 SUITES = {"generation": run_generation_suite, "refusals": run_refusal_suite, "undo": run_undo_suite,

@@ -16,12 +16,13 @@ task the emulator holds, then releases it and recovers in a new GIMP
 (recovery_cases.py). The dialog suite runs GIMP 3 with its GUI under
 xvfb-run (gui_cases.py): it types into the Generate Layer dialog with
 xdotool, keeps a screenshot of it, and presses Ctrl+Z once (the PDB has no
-undo). Nothing waits for time to pass: the emulator holds tasks until they
+undo). The batch suite runs scripts/genlayer-batch --gimp 3 and reads what
+it wrote back in GIMP (batch_cases.py). Nothing waits for time to pass: the emulator holds tasks until they
 are released, xdotool waits for windows, the driver for files and for the
 emulator's state.
 
 usage: gimp3_plugin_test.py --build-dir DIR --gimp3-build-dir DIR
-       --suite generation|refusals|recover|dialog
+       --suite generation|refusals|recover|dialog|batch
        (the emulator comes from the first, the plug-in from the second)
 """
 import argparse
@@ -35,6 +36,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "tests", "gimp_common"))
 
+from batch_run import BATCH_EMULATOR_ARGUMENTS, BATCH_INPUTS, BatchRun  # noqa: E402
 from emulator import Emulator  # noqa: E402
 from generation_checks import (API_KEY, Checks, check_generation_cases,  # noqa: E402
                                check_recover_new_image, check_refusal, read_facts)
@@ -264,8 +266,39 @@ def run_dialog_suite(build_dir, gimp3_build_dir, scratch):
     return checks, gimp.background_stderr(), gimp.runs
 
 
+def run_batch_suite(build_dir, gimp3_build_dir, scratch):
+    """scripts/genlayer-batch --gimp 3 on three files with --jobs 2
+    (tests/gimp_common/batch_run.py), read back in a new GIMP 3."""
+    name = "batch"
+    emulator = Emulator(build_dir, "--api-key", API_KEY, *BATCH_EMULATOR_ARGUMENTS)
+    try:
+        gimp = Gimp3(gimp3_build_dir, scratch, emulator)
+        wrapper = [os.path.join(ROOT, "scripts", "genlayer-batch"), "--gimp", "3", "--profile",
+                   gimp.profile]
+        started = time.monotonic()
+        batch = BatchRun(wrapper, gimp.env, emulator, scratch, GIMP_TIMEOUT_S)
+        gimp.runs.append(("scripts/genlayer-batch --gimp 3", time.monotonic() - started))
+        facts, stderr = gimp.run_python("batch_cases", "batch_output_cases", batch.output,
+                                        *BATCH_INPUTS)
+    finally:
+        emulator.stop()
+    checks = Checks(facts)
+    batch.check(checks, name, checks.case)
+    procedure = checks.case("batch-procedure")
+    if procedure is not None:
+        checks.facts_are("batch-procedure", procedure, {
+            "menu-label": "_Batch Generate…", "menu-paths": "<Image>/Filters/Generative",
+            "no-prompt": "Type a prompt: it says what to generate from each image.",
+            "no-output-folder": "Choose the output folder.",
+            "no-inputs": "There is no image to generate from: choose a folder of images.",
+            "unreadable-file": "1 of 1 files have no output; their reasons are in the messages."})
+        if "missing.png: GIMP could not open it" not in stderr:
+            checks.fail("batch-procedure", "GIMP's stderr does not tell why missing.png has no output")
+    return checks, batch.stderr + stderr, gimp.runs
+
+
 SUITES = {"generation": run_generation_suite, "refusals": run_refusal_suite,
-          "recover": run_recover_suite, "dialog": run_dialog_suite}
+          "recover": run_recover_suite, "dialog": run_dialog_suite, "batch": run_batch_suite}
 
 
 def main():
