@@ -34,7 +34,7 @@ std::map<std::string, std::string> Fixture::env() const {
         {"PATH", "/usr/bin:/bin"},
     };
     // Sanitizer settings follow the test into the child.
-    for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"})
+    for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"})
         if (const char* value = std::getenv(name)) env[name] = value;
     return env;
 }
