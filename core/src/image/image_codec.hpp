@@ -38,9 +38,13 @@ EncodedImage encode_jpeg(const RgbaView& image, int quality);
 // corrupt or oversized data; the sentence names the problem.
 RgbaImage decode_image(std::span<const uint8_t> bytes, const DecodeLimits& limits = {});
 
-// Reads a local file into RGBA8 (any format OpenImageIO reads). Throws
-// Error(INVALID_REQUEST) naming the file when it cannot be read.
-RgbaImage read_image_file(const std::string& path, const DecodeLimits& limits = {});
+// Reads a local file into RGBA8 (any format OpenImageIO reads), scaled down
+// so that its long edge is at most max_long_edge (0: full size). PNG, JPEG
+// and WebP are scaled as they are decoded, so a huge poster costs the
+// output's memory, not its own: their sides are checked against `limits`,
+// and the output's pixels. Other formats are decoded whole within `limits`.
+// Throws Error(INVALID_REQUEST) naming the file when it cannot be read.
+RgbaImage read_image_file(const std::string& path, const DecodeLimits& limits = {}, uint32_t max_long_edge = 0);
 
 // Writes RGBA8 to a file whose extension picks the format (png, jpg, tif,
 // …). The file is written under a temporary name and renamed into place, so
