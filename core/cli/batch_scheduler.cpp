@@ -70,7 +70,7 @@ void BatchScheduler::start(const BatchItem& item) {
             return;
         case BatchItem::Action::generate: {
             GenerationRequest request = prototype_;
-            request.reference = read_image_file(item.input);
+            request.reference = read_image_file(item.input, {}, max_reference_edge());
             running_.push_back({&item, Job::generate(std::move(request), make_config_(item))});
             return;
         }

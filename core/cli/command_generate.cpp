@@ -58,7 +58,7 @@ int run_generate(int argc, char** argv) {
     // --size auto); other files and every URL are extra references.
     for (const auto& reference : args.values("--reference")) {
         if (!request.reference && !parse_url(reference) && !looks_like_inline_image(reference) && fs::exists(reference))
-            request.reference = read_image_file(reference);
+            request.reference = read_image_file(reference, {}, max_reference_edge());
         else
             request.extra_references.push_back(reference);
     }

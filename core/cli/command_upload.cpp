@@ -20,8 +20,9 @@ int run_upload(int argc, char** argv) {
 
     // Encoded as a generation reference is: JPEG when opaque, PNG with alpha,
     // at most 2048 px and under the 10 MB limit.
-    const auto pixels = read_image_file(args.positional()[0]);
-    const auto encoded = prepare_reference(view_of(pixels), ReferenceLimits{});
+    const ReferenceLimits limits;
+    const auto pixels = read_image_file(args.positional()[0], {}, limits.max_long_edge);
+    const auto encoded = prepare_reference(view_of(pixels), limits);
 
     const auto settings = load_settings(common.overrides);
     require_api_key(settings);

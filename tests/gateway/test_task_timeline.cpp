@@ -89,7 +89,7 @@ TEST_CASE("a seed gives queues of 0-50 %, both queued spellings, and a rate that
     CHECK(uneven > 30);
 }
 
-TEST_CASE("the same seed and prompt run the same course; another seed another", "[timeline]") {
+TEST_CASE("the same seed and prompt run the same course, another seed another", "[timeline]") {
     const TaskTimeline first(seeded(15000, 3), "a fox"), again(seeded(15000, 3), "a fox");
     CHECK(first.queue_ms() == again.queue_ms());
     for (long long t = 0; t < 15000; t += 250) CHECK(first.progress_at(t) == again.progress_at(t));

@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include <algorithm>
+#include <utility>
 
 namespace genlayer::testing {
 namespace {
@@ -20,8 +21,11 @@ std::string task_json(const std::string& status, const std::string& result_url =
 
 }  // namespace
 
-HostileGateway::HostileGateway(Hostility hostility)
-    : hostility_(hostility), ftp_listener_(test::SilentListener::bound_socket()), server_([this](httplib::Server& s) {
+HostileGateway::HostileGateway(Hostility hostility, std::string result_body)
+    : hostility_(hostility),
+      result_body_(std::move(result_body)),
+      ftp_listener_(test::SilentListener::bound_socket()),
+      server_([this](httplib::Server& s) {
           s.Post("/v1/images/generations", [this](const httplib::Request&, httplib::Response& response) {
               ++submits_;
               response.set_content(task_json("queued"), "application/json");
@@ -94,7 +98,8 @@ void HostileGateway::answer_status(httplib::Response& response) {
             return;
         case Hostility::result_redirect_to_file:
         case Hostility::result_redirect_to_ftp:
-        case Hostility::huge_result: response.set_content(completed, "application/json"); return;
+        case Hostility::huge_result:
+        case Hostility::crafted_result: response.set_content(completed, "application/json"); return;
     }
 }
 
@@ -119,6 +124,7 @@ void HostileGateway::answer_result(httplib::Response& response) {
                 return true;
             });
             return;
+        case Hostility::crafted_result: response.set_content(result_body_, "image/png"); return;
         default: response.status = 404; return;
     }
 }

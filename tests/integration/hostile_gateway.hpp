@@ -22,13 +22,15 @@ enum class Hostility {
     result_redirect_to_file,  // the completed task's image redirects to file:///etc/passwd
     result_redirect_to_ftp,   // … to ftp:// on a loopback port that counts connections
     huge_result,              // the image: 200 MB without a Content-Length
+    crafted_result,           // the image: the bytes the test gives (a decompression bomb)
 };
 
 class HostileGateway {
 public:
     static constexpr uint64_t kHugeResultBytes = 200ull * 1024 * 1024;
 
-    explicit HostileGateway(Hostility hostility);
+    // `result_body` is what a crafted_result serves as the image.
+    explicit HostileGateway(Hostility hostility, std::string result_body = {});
     ~HostileGateway();  // ends a trickle at once
     HostileGateway(const HostileGateway&) = delete;
     HostileGateway& operator=(const HostileGateway&) = delete;
@@ -49,6 +51,7 @@ private:
     bool pause_a_second();
 
     const Hostility hostility_;
+    const std::string result_body_;
     std::atomic<int> submits_{0};
     std::atomic<int> status_requests_{0};
     std::atomic<uint64_t> bytes_sent_{0};

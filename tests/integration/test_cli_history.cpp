@@ -39,7 +39,7 @@ std::string read_all(const fs::path& file) {
 
 }  // namespace
 
-TEST_CASE("generate records every variation; history lists, searches and exports it with the gateway off",
+TEST_CASE("generate records every variation, history lists, searches and exports it with the gateway off",
           "[history]") {
     Fixture fx({"--gen-ms", "0", "--result-size", "64x64"});
     const auto report =
@@ -80,7 +80,7 @@ TEST_CASE("generate records every variation; history lists, searches and exports
     CHECK(read_image_file(fx.path("again.jpg")).width == 64);
 }
 
-TEST_CASE("history keep, forget and prune; bad ids get one sentence and exit 2", "[history]") {
+TEST_CASE("history keep, forget and prune, and bad ids get one sentence and exit 2", "[history]") {
     Fixture fx({"--gen-ms", "0", "--result-size", "64x64"});
     json_of(fx.cli({"generate", "--prompt", "first", "--output", fx.path("1.png"), "--json"}));
     json_of(fx.cli({"generate", "--prompt", "second", "--output", fx.path("2.png"), "--json"}));
@@ -119,7 +119,7 @@ TEST_CASE("history keep, forget and prune; bad ids get one sentence and exit 2",
     CHECK_FALSE(fs::exists(fx.path("x.png")));
 }
 
-TEST_CASE("--no-history records nothing; batch records each input's result", "[history]") {
+TEST_CASE("with --no-history nothing is recorded, and batch records each input's result", "[history]") {
     Fixture fx({"--gen-ms", "0", "--result-size", "64x64"});
     json_of(fx.cli({"generate", "--prompt", "unrecorded", "--no-history", "--output", fx.path("u.png"), "--json"}));
     CHECK(history_of(fx).empty());

@@ -1,5 +1,7 @@
 #include "test_fixture.hpp"
 
+#include "image/image_codec.hpp"
+
 #include <cstdlib>
 #include <random>
 #include <thread>
@@ -35,9 +37,16 @@ std::map<std::string, std::string> Fixture::env() const {
         {"PATH", "/usr/bin:/bin"},
     };
     // Sanitizer settings follow the test into the child.
-    for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"})
+    for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"})
         if (const char* value = std::getenv(name)) env[name] = value;
     return env;
+}
+
+CliResult Fixture::idle_with_image_module() const {
+    write_image_file(path("tiny.tif"), view_of(test_pattern(16, 16, false)));
+    auto result = cli({"upload", path("tiny.tif")});
+    if (result.exit_code != 0) throw std::runtime_error("the baseline upload failed: " + result.err);
+    return result;
 }
 
 int Fixture::count_requests(const std::string& method, const std::string& prefix) const {

@@ -33,6 +33,10 @@ public:
     // The environment a user would have: key, base URL, XDG dirs in dir().
     std::map<std::string, std::string> env() const;
     CliResult cli(const std::vector<std::string>& args) const { return run_cli(args, env()); }
+    // What the program holds with OpenImageIO loaded, as a job has it from
+    // its first wait on: an upload of a tiny TIFF, which the module reads.
+    // The baseline for what a job adds in memory.
+    CliResult idle_with_image_module() const;
 
     // Requests in the emulator's log with this method whose path starts with `prefix`.
     int count_requests(const std::string& method, const std::string& prefix) const;

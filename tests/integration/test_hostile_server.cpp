@@ -4,7 +4,7 @@
 // journal. Nothing here waits on the clock: a trickling server is run
 // against a short --timeout, and the assertions are on what the CLI says.
 #include "hostile_gateway.hpp"
-#include "image/image_codec.hpp"
+#include "image_bombs.hpp"
 #include "sentence_check.hpp"
 #include "test_fixture.hpp"
 
@@ -96,11 +96,7 @@ TEST_CASE("a result redirected to file:// or ftp:// is never followed: exit 8", 
 TEST_CASE("a result of 200 MB is refused past the 64 MB cap and never held whole: exit 8", "[hostile]") {
     Fixture fx;
     HostileGateway gateway(Hostility::huge_result);
-    // What the program holds with OpenImageIO loaded, as a job has it
-    // before the download: an upload of a TIFF, which the module reads.
-    write_image_file(fx.path("tiny.tif"), view_of(test_pattern(16, 16, false)));
-    const auto idle = fx.cli({"upload", fx.path("tiny.tif")});
-    REQUIRE(idle.exit_code == 0);
+    const auto idle = fx.idle_with_image_module();
     const auto result = generate_against(fx, gateway);
     CHECK(result.exit_code == 8);
     check_one_sentence(result);
@@ -111,4 +107,28 @@ TEST_CASE("a result of 200 MB is refused past the 64 MB cap and never held whole
     CHECK(gateway.bytes_sent() < HostileGateway::kHugeResultBytes / 2);  // the rest was never asked for
     CHECK(gateway.submits() == 1);
     CHECK_FALSE(std::filesystem::exists(fx.path("out.png")));
+}
+
+TEST_CASE("a result whose header declares a huge image is refused before any pixel is allocated: exit 8", "[hostile]") {
+    const std::pair<std::vector<uint8_t>, std::string> bombs[] = {
+        {test::png_declaring(20000, 20000), "it is 20000x20000 pixels, over the limit of 16384 per side"},
+        {test::jpeg_declaring(20000, 20000), "it is 20000x20000 pixels, over the limit of 16384 per side"},
+        {test::webp_declaring(16000, 16000), "it is 16000x16000 pixels, 976 MB decoded, over the limit of 64 MB"},
+        {test::png_declaring(8000, 8000), "it is 8000x8000 pixels, 244 MB decoded, over the limit of 64 MB"},
+    };
+    Fixture fx;
+    const auto idle = fx.idle_with_image_module();
+    for (const auto& [bomb, problem] : bombs) {
+        INFO(problem);
+        HostileGateway gateway(Hostility::crafted_result, std::string(bomb.begin(), bomb.end()));
+        const auto result = generate_against(fx, gateway);
+        CHECK(result.exit_code == 8);
+        check_one_sentence(result);
+        CHECK_THAT(result.err, Catch::EndsWith("genlayer: The result image could not be decoded (" + problem + ").\n"));
+        // The pixels of any of these would take 244 MB at least.
+        INFO("peak RSS " << result.max_rss_kib / kMiBinKiB << " MiB, idle " << idle.max_rss_kib / kMiBinKiB << " MiB");
+        CHECK(result.max_rss_kib - idle.max_rss_kib < 32 * kMiBinKiB);
+        CHECK(gateway.submits() == 1);
+        CHECK_FALSE(std::filesystem::exists(fx.path("out.png")));
+    }
 }

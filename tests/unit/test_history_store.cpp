@@ -103,7 +103,7 @@ TEST_CASE("history: an entry keeps the bytes as received, a thumbnail and its me
     CHECK(store.list()[0].record.created_at == 100);
 }
 
-TEST_CASE("history: writes are atomic and private; a killed save leaves nothing listed", "[history]") {
+TEST_CASE("history: writes are atomic and private, a killed save leaves nothing listed", "[history]") {
     TempDir dir;
     const auto root = dir.path / "history";
     HistoryStore store(root, kUnlimited);

@@ -203,19 +203,15 @@ TEST_CASE("a server that never answers times out after the request was sent", "[
     CHECK(outcome.error.request_sent);
 }
 
-TEST_CASE("cancel aborts a stalled transfer within 100 ms", "[http]") {
+TEST_CASE("cancel aborts a stalled transfer", "[http]") {
     SilentListener listener;
     auto cancel = std::make_shared<CancelToken>();
-    auto transfer = std::async(std::launch::async, [&] {
-        const Outcome outcome = perform(get(listener.url("/")), cancel);
-        return std::make_pair(outcome, std::chrono::steady_clock::now());
-    });
+    auto transfer = std::async(std::launch::async, [&] { return perform(get(listener.url("/")), cancel); });
     listener.accept_request();  // the transfer is in flight and idle
-    const auto cancelled_at = std::chrono::steady_clock::now();
     cancel->cancel();
-    const auto [outcome, returned_at] = transfer.get();
-    CHECK(returned_at - cancelled_at < milliseconds(100));
+    const Outcome outcome = transfer.get();
     CHECK_FALSE(outcome.ok);
+    // The server never answers: only the cancel, not a timeout, ends it so.
     CHECK(outcome.error.failure == TransportFailure::cancelled);
 }
 

@@ -1,5 +1,7 @@
 #include "base/status.hpp"
+#include "hand_made_png.hpp"
 #include "image/image_codec.hpp"
+#include "image_bombs.hpp"
 
 #include <OpenImageIO/filesystem.h>
 #include <OpenImageIO/imageio.h>
@@ -14,6 +16,7 @@
 #include <iterator>
 
 using genlayer::RgbaImage;
+using genlayer::test::HandMadePng;
 
 namespace {
 
@@ -45,69 +48,6 @@ std::vector<uint8_t> encode_with_oiio(const OIIO::ImageSpec& spec, const void* p
     REQUIRE(output->close());
     return bytes;
 }
-
-// A PNG written byte by byte, for what OpenImageIO does not write (palette
-// images) or refuses to write (20000x20000 headers).
-class HandMadePng {
-public:
-    HandMadePng(uint32_t width, uint32_t height, uint8_t color_type) {
-        bytes_ = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-        std::vector<uint8_t> header;
-        append_be32(header, width);
-        append_be32(header, height);
-        header.insert(header.end(), {8, color_type, 0, 0, 0});  // depth 8, no interlace
-        chunk("IHDR", header);
-    }
-    HandMadePng& chunk(const char* type, const std::vector<uint8_t>& data) {
-        append_be32(bytes_, uint32_t(data.size()));
-        const size_t type_at = bytes_.size();
-        bytes_.insert(bytes_.end(), type, type + 4);
-        bytes_.insert(bytes_.end(), data.begin(), data.end());
-        append_be32(bytes_, crc32(bytes_.data() + type_at, bytes_.size() - type_at));
-        return *this;
-    }
-    // Rows of raw samples, each behind filter byte 0, in one stored zlib block.
-    HandMadePng& image_data(const std::vector<std::vector<uint8_t>>& rows) {
-        std::vector<uint8_t> raw;
-        for (const auto& row : rows) {
-            raw.push_back(0);
-            raw.insert(raw.end(), row.begin(), row.end());
-        }
-        std::vector<uint8_t> zlib = {0x78,
-                                     0x01,
-                                     0x01,
-                                     uint8_t(raw.size()),
-                                     uint8_t(raw.size() >> 8),
-                                     uint8_t(~raw.size()),
-                                     uint8_t(~raw.size() >> 8)};
-        zlib.insert(zlib.end(), raw.begin(), raw.end());
-        append_be32(zlib, adler32(raw));
-        return chunk("IDAT", zlib);
-    }
-    std::vector<uint8_t> finish() {
-        chunk("IEND", {});
-        return bytes_;
-    }
-
-private:
-    static void append_be32(std::vector<uint8_t>& out, uint32_t value) {
-        for (int shift = 24; shift >= 0; shift -= 8) out.push_back(uint8_t(value >> shift));
-    }
-    static uint32_t crc32(const uint8_t* data, size_t size) {
-        uint32_t crc = 0xffffffffu;
-        for (size_t i = 0; i < size; ++i) {
-            crc ^= data[i];
-            for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1)));
-        }
-        return ~crc;
-    }
-    static uint32_t adler32(const std::vector<uint8_t>& data) {
-        uint32_t a = 1, b = 0;
-        for (uint8_t byte : data) a = (a + byte) % 65521, b = (b + a) % 65521;
-        return (b << 16) | a;
-    }
-    std::vector<uint8_t> bytes_;
-};
 
 template <class Action>
 genlayer::Error error_of(Action&& action) {
@@ -295,16 +235,37 @@ TEST_CASE("broken result images are refused with BAD_RESPONSE and nothing on std
 }
 
 TEST_CASE("an oversized image is refused from its header", "[image_codec]") {
-    // The header claims 20000x20000 (1.6 GB of RGBA); the data holds one row.
-    const auto huge = HandMadePng(20000, 20000, 0).image_data({std::vector<uint8_t>(100, 0)}).finish();
-    const genlayer::Error huge_error = decode_error(huge);
-    CHECK(huge_error.status() == GENLAYER_BAD_RESPONSE);
-    CHECK(std::string(huge_error.what()) ==
-          "The result image could not be decoded (it is 20000x20000 pixels, over the limit of 16384 per side).");
+    // The headers claim 20000x20000 (1.6 GB of RGBA); the data holds next to nothing.
+    for (const auto& huge :
+         {genlayer::test::png_declaring(20000, 20000), genlayer::test::jpeg_declaring(20000, 20000)}) {
+        const genlayer::Error huge_error = decode_error(huge);
+        CHECK(huge_error.status() == GENLAYER_BAD_RESPONSE);
+        CHECK(std::string(huge_error.what()) ==
+              "The result image could not be decoded (it is 20000x20000 pixels, over the limit of 16384 per side).");
+    }
 
     const auto wide = genlayer::encode_png(view_of(varied_image(40, 8)), 1).bytes;
     CHECK_THAT(decode_error(wide, {32}).what(), Catch::Contains("40x8 pixels, over the limit of 32"));
     CHECK(genlayer::decode_image(wide, {40}).width == 40);
+}
+
+TEST_CASE("an image over 64 MB decoded is refused from its header, whatever its sides", "[image_codec]") {
+    using namespace genlayer::test;
+    const std::pair<std::vector<uint8_t>, std::string> bombs[] = {
+        {png_declaring(5000, 5000), "5000x5000 pixels, 95 MB decoded"},
+        {jpeg_declaring(5000, 5000), "5000x5000 pixels, 95 MB decoded"},
+        // WebP cannot declare more than 16384 a side, but 16000x16000 is 976 MB.
+        {webp_declaring(16000, 16000), "16000x16000 pixels, 976 MB decoded"},
+    };
+    for (const auto& [bomb, size] : bombs) {
+        const genlayer::Error error = decode_error(bomb);
+        CHECK(error.status() == GENLAYER_BAD_RESPONSE);
+        CHECK(std::string(error.what()) ==
+              "The result image could not be decoded (it is " + size + ", over the limit of 64 MB).");
+    }
+    // 4096x4096, the most the limit allows, gets past the header check (and
+    // fails on the data it does not hold).
+    CHECK_THAT(decode_error(png_declaring(4096, 4096)).what(), !Catch::Contains("over the limit"));
 }
 
 TEST_CASE("has_transparency looks at alpha only, inside the view", "[image_codec]") {

@@ -54,6 +54,11 @@ void check_reference(const std::string& reference) {
 
 }  // namespace
 
+uint32_t max_reference_edge() {
+    static const auto edge = uint32_t(SizeTable::builtin().longest_reference_edge());
+    return edge;
+}
+
 bool looks_like_inline_image(std::string_view reference) {
     if (starts_with_ignoring_case(reference, "data:")) return true;
     std::string compact;

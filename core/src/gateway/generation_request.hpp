@@ -44,6 +44,11 @@ SizeAsk size_ask(const GenerationRequest& request);
 // Throws Error(INVALID_REQUEST) naming what `dialect` offers.
 SizeSpec resolve_size(const SizeAsk& ask, SizeDialect dialect);
 
+// How large a host reads a local reference file (the long edge): no size
+// the table offers scales a reference beyond it, and it picks the same tier
+// for --size auto as the full-size file would.
+uint32_t max_reference_edge();
+
 // True for strings that look like base64 image data or a data: URI.
 bool looks_like_inline_image(std::string_view reference);
 

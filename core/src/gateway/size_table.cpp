@@ -222,6 +222,15 @@ const std::vector<SizeTable::Tier>& SizeTable::tiers(SizeDialect dialect) const 
     return dialect == SizeDialect::pixels ? pixels_ : ratio_;
 }
 
+int SizeTable::longest_reference_edge() const {
+    int longest = 0;
+    for (const SizeDialect dialect : {SizeDialect::pixels, SizeDialect::ratio})
+        for (const auto& tier : tiers(dialect))
+            for (const auto& offer : tier.sizes)
+                longest = std::max(longest, spec_of(dialect, tier, offer).reference_edge);
+    return longest;
+}
+
 const SizeTable::Tier* SizeTable::find_tier(SizeDialect dialect, std::string_view name) const {
     for (const auto& tier : tiers(dialect))
         if (same_name(tier.name, name)) return &tier;

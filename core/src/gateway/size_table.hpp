@@ -59,6 +59,9 @@ public:
     static SizeTable parse(std::string_view json);
 
     const std::vector<Tier>& tiers(SizeDialect dialect) const;
+    // The longest edge any offered size scales a reference to, in either
+    // dialect: a local reference is never read larger than this.
+    int longest_reference_edge() const;
 
     // Resolves what a person asked, size and resolution each "auto" (or
     // empty) or a value of either dialect, into `dialect`, for a source

@@ -6,14 +6,16 @@
 #include "image/image_format.hpp"
 #include "image/jpeg_codec.hpp"
 #include "image/png_codec.hpp"
+#include "image/reference_image.hpp"
 #include "image/webp_codec.hpp"
 
 #include <unistd.h>
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <memory>
 #include <optional>
 
 namespace genlayer {
@@ -63,30 +65,56 @@ Error result_problem(const CodecProblem& problem) {
     return Error(GENLAYER_BAD_RESPONSE, std::string("The result image could not be decoded (") + problem.what() + ").");
 }
 
-RgbaImage read_through_module(const std::string& path, const DecodeLimits& limits) {
-    RgbaImage image;
-    const ModuleOutcome outcome = image_file_module().read_file(path, limits, image);
-    return checked(outcome, std::move(image));
-}
+struct FileCloser {
+    void operator()(std::FILE* file) const { std::fclose(file); }
+};
+using OpenFile = std::unique_ptr<std::FILE, FileCloser>;
 
-// The whole file, or nullopt when its first bytes name none of the formats
-// decode_bytes knows: OpenImageIO then reads it by its path (TIFF, EXR, …).
-std::optional<std::vector<uint8_t>> recognised_file_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw CodecProblem(errno == ENOENT ? "it does not exist" : std::strerror(errno));
+OpenFile open_image_file(const std::string& path) {
     std::error_code error;
     // A folder opens like a file and reads as nothing.
     if (std::filesystem::is_directory(path, error)) throw CodecProblem("it is a folder");
-    const auto size = std::filesystem::file_size(path, error);
-    if (error) throw CodecProblem(error.message());
+    OpenFile file(std::fopen(path.c_str(), "rb"));
+    if (!file) throw CodecProblem(errno == ENOENT ? "it does not exist" : std::strerror(errno));
+    return file;
+}
 
-    uint8_t head[16] = {};
-    in.read(reinterpret_cast<char*>(head), std::streamsize(std::min<uintmax_t>(size, sizeof head)));
-    if (sniff_image_format({head, size_t(in.gcount())}) == ImageFormat::other) return std::nullopt;
-    std::vector<uint8_t> bytes(size);
-    if (!in.seekg(0) || !in.read(reinterpret_cast<char*>(bytes.data()), std::streamsize(bytes.size())))
-        throw CodecProblem(std::string("reading it failed: ") + std::strerror(errno));
+std::vector<uint8_t> rest_of(std::FILE* file) {
+    std::vector<uint8_t> bytes;
+    uint8_t buffer[64 * 1024];
+    for (size_t got; (got = std::fread(buffer, 1, sizeof buffer, file)) > 0;)
+        bytes.insert(bytes.end(), buffer, buffer + got);
+    if (std::ferror(file)) throw CodecProblem(std::string("reading it failed: ") + std::strerror(errno));
     return bytes;
+}
+
+// The module reads the whole image, within `limits`, then it is scaled.
+RgbaImage read_through_module(const std::string& path, uint32_t max_long_edge, const DecodeLimits& limits) {
+    RgbaImage image;
+    const ModuleOutcome outcome = image_file_module().read_file(path, limits, image);
+    image = checked(outcome, std::move(image));
+    if (max_long_edge == 0 || std::max(image.width, image.height) <= max_long_edge) return image;
+    return downscale_to_fit(view_of(image), max_long_edge);
+}
+
+// PNG, JPEG and WebP are decoded (and scaled) as they are read; whatever
+// else OpenImageIO reads by its path (TIFF, EXR, GIF, CMYK JPEG, …).
+RgbaImage read_file(const std::string& path, uint32_t max_long_edge, const DecodeLimits& limits) {
+    const OpenFile file = open_image_file(path);
+    uint8_t head[16] = {};
+    const size_t head_size = std::fread(head, 1, sizeof head, file.get());
+    if (std::fseek(file.get(), 0, SEEK_SET) != 0)
+        throw CodecProblem(std::string("reading it failed: ") + std::strerror(errno));
+    switch (sniff_image_format({head, head_size})) {
+        case ImageFormat::png: return read_png_file(file.get(), max_long_edge, limits);
+        case ImageFormat::jpeg:
+            if (auto image = read_jpeg_file(file.get(), max_long_edge, limits)) return std::move(*image);
+            break;
+        case ImageFormat::webp: return decode_webp(rest_of(file.get()), limits, max_long_edge);
+        case ImageFormat::gif:
+        case ImageFormat::other: break;
+    }
+    return read_through_module(path, max_long_edge, limits);
 }
 
 // Formats besides PNG and JPEG: the module writes beside the file under a
@@ -162,10 +190,9 @@ RgbaImage decode_image(std::span<const uint8_t> bytes, const DecodeLimits& limit
     }
 }
 
-RgbaImage read_image_file(const std::string& path, const DecodeLimits& limits) {
+RgbaImage read_image_file(const std::string& path, const DecodeLimits& limits, uint32_t max_long_edge) {
     try {
-        if (auto bytes = recognised_file_bytes(path)) return decode_bytes(*bytes, limits);
-        return read_through_module(path, limits);
+        return read_file(path, max_long_edge, limits);
     } catch (const CodecProblem& problem) {
         throw Error(GENLAYER_INVALID_REQUEST,
                     "The image file " + path + " could not be read (" + problem.what() + ").");

@@ -44,9 +44,13 @@ RgbaImage decode_result(std::span<const uint8_t> bytes, const DecodeLimits& limi
 // and CMYK JPEG still go through the module.
 RgbaImage decode_image(std::span<const uint8_t> bytes, const DecodeLimits& limits = {});
 
-// Reads a local file into RGBA8 (any format OpenImageIO reads). Throws
-// Error(INVALID_REQUEST) naming the file when it cannot be read.
-RgbaImage read_image_file(const std::string& path, const DecodeLimits& limits = {});
+// Reads a local file into RGBA8 (any format OpenImageIO reads), scaled down
+// so that its long edge is at most max_long_edge (0: full size). PNG, JPEG
+// and WebP are scaled as they are decoded, so a huge poster costs the
+// output's memory, not its own: their sides are checked against `limits`,
+// and the output's pixels. Other formats are decoded whole within `limits`.
+// Throws Error(INVALID_REQUEST) naming the file when it cannot be read.
+RgbaImage read_image_file(const std::string& path, const DecodeLimits& limits = {}, uint32_t max_long_edge = 0);
 
 // Writes RGBA8 to a file whose extension picks the format (png, jpg, tif,
 // …). The file is written under a temporary name and renamed into place, so

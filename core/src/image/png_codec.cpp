@@ -1,9 +1,12 @@
 #include "image/png_codec.hpp"
 
+#include "image/row_downscaler.hpp"
+
 #include <png.h>
 #include <zlib.h>
 
 #include <csetjmp>
+#include <cstdio>
 #include <cstring>
 #include <new>
 #include <string>
@@ -63,6 +66,79 @@ struct SimplifiedPngReader {
     std::string message() const { return png.message[0] ? png.message : "libpng gave no detail"; }
 };
 
+// What a file read needs to report: libpng's last message, and whether the
+// file ended early (libpng would only say "Read Error").
+struct PngFileReading {
+    std::FILE* file;
+    bool truncated = false;
+    char message[128] = {};
+};
+
+void read_from_file(png_structp png, png_bytep data, png_size_t size) {
+    auto* reading = static_cast<PngFileReading*>(png_get_io_ptr(png));
+    if (std::fread(data, 1, size, reading->file) != size) {
+        reading->truncated = true;
+        png_error(png, "truncated");
+    }
+}
+
+[[noreturn]] void keep_message_and_jump(png_structp png, png_const_charp message) {
+    auto* reading = static_cast<PngFileReading*>(png_get_error_ptr(png));
+    std::snprintf(reading->message, sizeof reading->message, "%s", message);
+    png_longjmp(png, 1);
+}
+
+// The steps of a file read, each in a frame that holds only trivially
+// destructible objects, so that libpng's longjmp skips no destructor. Each
+// returns false when libpng failed.
+
+// Reads the header and asks for straight RGBA8 rows whatever the file holds.
+bool read_png_header(png_structp png, png_infop info) {
+    if (setjmp(png_jmpbuf(png))) return false;
+    png_read_info(png, info);
+    png_set_expand(png);    // palette to RGB, gray below 8 bits to 8, tRNS to alpha
+    png_set_scale_16(png);  // 16-bit samples rounded to 8
+    png_set_gray_to_rgb(png);
+    png_set_add_alpha(png, 0xff, PNG_FILLER_AFTER);  // only where there is none
+    if (png_get_interlace_type(png, info) != PNG_INTERLACE_NONE) png_set_interlace_handling(png);
+    png_read_update_info(png, info);
+    return true;
+}
+
+bool read_png_row(png_structp png, uint8_t* row) {
+    if (setjmp(png_jmpbuf(png))) return false;
+    png_read_row(png, row, nullptr);
+    return true;
+}
+
+bool read_png_rows(png_structp png, uint8_t** rows) {
+    if (setjmp(png_jmpbuf(png))) return false;
+    png_read_image(png, rows);
+    return true;
+}
+
+// libpng's read structures, freed on every way out.
+struct PngReadStructs {
+    png_structp png = nullptr;
+    png_infop info = nullptr;
+    explicit PngReadStructs(PngFileReading& reading) {
+        png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &reading, keep_message_and_jump, ignore_message);
+        if (png) info = png_create_info_struct(png);
+        if (png) png_set_read_fn(png, &reading, read_from_file);
+    }
+    ~PngReadStructs() { png_destroy_read_struct(&png, &info, nullptr); }
+    PngReadStructs(const PngReadStructs&) = delete;
+    PngReadStructs& operator=(const PngReadStructs&) = delete;
+};
+
+CodecProblem problem_of(const PngFileReading& reading) {
+    if (reading.truncated) return CodecProblem("the PNG data is truncated");
+    const std::string_view message = reading.message;
+    if (message.find("CRC") != std::string_view::npos) return CodecProblem("a PNG chunk fails its checksum");
+    if (message == "Not enough image data") return CodecProblem("the PNG data ends before its last row");
+    return CodecProblem(message.empty() ? "libpng gave no detail" : std::string(message));
+}
+
 }  // namespace
 
 void check_png_intact(std::span<const uint8_t> bytes) {
@@ -108,6 +184,43 @@ RgbaImage decode_png(std::span<const uint8_t> bytes, const DecodeLimits& limits)
     if (!png_image_finish_read(&png, nullptr, image.pixels.data(), int(image.row_bytes()), nullptr))
         throw CodecProblem(reader.message());
     return image;
+}
+
+RgbaImage read_png_file(std::FILE* file, uint32_t max_long_edge, const DecodeLimits& limits) {
+    PngFileReading reading{file};
+    const PngReadStructs structs(reading);
+    if (!structs.info) throw CodecProblem("out of memory while reading a PNG");
+    png_structp png = structs.png;
+    if (!read_png_header(png, structs.info)) throw problem_of(reading);
+    const PixelSize source{png_get_image_width(png, structs.info), png_get_image_height(png, structs.info)};
+    check_sides(source.width, source.height, limits);
+    const PixelSize output = fitted_size(source.width, source.height, max_long_edge ? max_long_edge : UINT32_MAX);
+    check_decoded_bytes(output.width, output.height, limits);
+
+    if (png_get_interlace_type(png, structs.info) != PNG_INTERLACE_NONE) {
+        check_decoded_bytes(source.width, source.height, limits);
+        RgbaImage whole(source.width, source.height);
+        std::vector<uint8_t*> rows(source.height);
+        for (uint32_t y = 0; y < source.height; ++y) rows[y] = whole.row(y);
+        if (!read_png_rows(png, rows.data())) throw problem_of(reading);
+        if (output == source) return whole;
+        RowDownscaler downscaler(source, output);
+        for (uint8_t* row : rows) downscaler.add_row(row);
+        return downscaler.take_result();
+    }
+    if (output == source) {
+        RgbaImage image(source.width, source.height);
+        for (uint32_t y = 0; y < source.height; ++y)
+            if (!read_png_row(png, image.row(y))) throw problem_of(reading);
+        return image;
+    }
+    RowDownscaler downscaler(source, output);
+    std::vector<uint8_t> row(size_t(source.width) * 4);
+    for (uint32_t y = 0; y < source.height; ++y) {
+        if (!read_png_row(png, row.data())) throw problem_of(reading);
+        downscaler.add_row(row.data());
+    }
+    return downscaler.take_result();
 }
 
 }  // namespace genlayer

@@ -6,6 +6,7 @@
 #include "image/rgba_image.hpp"
 
 #include <cstdint>
+#include <cstdio>
 #include <span>
 #include <vector>
 
@@ -24,5 +25,12 @@ void check_png_intact(std::span<const uint8_t> bytes);
 // Any PNG (gray, palette, 16-bit, with or without alpha) to straight RGBA8.
 // Damaged or cut-short data is refused before libpng decodes it.
 RgbaImage decode_png(std::span<const uint8_t> bytes, const DecodeLimits& limits);
+
+// A PNG file read row by row and scaled down as it is read so that its long
+// edge is at most max_long_edge (0: full size): a huge poster never sits
+// whole in memory. Only the sides of the file and the pixels of the output
+// are checked against `limits` (an interlaced file, which libpng cannot give
+// row by row, is read whole and checked so).
+RgbaImage read_png_file(std::FILE* file, uint32_t max_long_edge, const DecodeLimits& limits);
 
 }  // namespace genlayer

@@ -10,7 +10,10 @@
 
 namespace genlayer {
 
-// A still WebP, lossy or lossless, to straight RGBA8 (animations are refused).
-RgbaImage decode_webp(std::span<const uint8_t> bytes, const DecodeLimits& limits);
+// A still WebP, lossy or lossless, to straight RGBA8 (animations are
+// refused), scaled while it is decoded so that its long edge is at most
+// max_long_edge (0: full size). Only the sides of the file and the pixels of
+// the output are checked against `limits`.
+RgbaImage decode_webp(std::span<const uint8_t> bytes, const DecodeLimits& limits, uint32_t max_long_edge = 0);
 
 }  // namespace genlayer

@@ -178,7 +178,7 @@ std::vector<std::string> Job::upload_references(Gateway& gateway, const Generati
     std::vector<std::string> urls;
     for (const auto& reference : request.extra_references) {
         if (parse_url(reference)) continue;  // an http(s) URL goes as it is
-        const auto pixels = read_image_file(reference, config_.decode_limits);
+        const auto pixels = read_image_file(reference, {}, limits.max_long_edge);
         encoded.push_back(prepare_reference(view_of(pixels), limits));
     }
     time_stage("prepare_s", prepare_started);
