@@ -109,7 +109,7 @@ TEST_CASE("a result of 200 MB is refused past the 64 MB cap and never held whole
     CHECK_FALSE(std::filesystem::exists(fx.path("out.png")));
 }
 
-TEST_CASE("a result whose header declares a huge image is refused before any pixel is allocated: exit 8", "[hostile]") {
+TEST_CASE("a result declaring a huge image is refused from its header: exit 8", "[hostile]") {
     const std::pair<std::vector<uint8_t>, std::string> bombs[] = {
         {test::png_declaring(20000, 20000), "it is 20000x20000 pixels, over the limit of 16384 per side"},
         {test::jpeg_declaring(20000, 20000), "it is 20000x20000 pixels, over the limit of 16384 per side"},

@@ -102,8 +102,7 @@ TEST_CASE("a 12000x12000 reference is read in bands: the whole run peaks under 1
     CHECK(std::filesystem::exists(fx.path("out.png")));
 }
 
-TEST_CASE("a PNG reference that declares 16000x16000 and holds two rows ends in one sentence, cheaply: exit 2",
-          "[reference]") {
+TEST_CASE("a PNG reference declaring 16000x16000 with two rows: one sentence, cheaply, exit 2", "[reference]") {
     Fixture fx;
     const auto idle = fx.cli({"--help"});
     const std::vector<uint8_t> row(16000, 0);

@@ -176,6 +176,11 @@ RgbaImage decode_result(std::span<const uint8_t> bytes, const DecodeLimits& limi
     try {
         const ImageFormat format = sniff_image_format(bytes);
         if (format == ImageFormat::png) check_png_intact(bytes);
+        // OpenImageIO's WebP reader allocates the whole image when it opens one.
+        if (format == ImageFormat::webp) {
+            const PixelSize declared = declared_webp_size(bytes);
+            check_dimensions(declared.width, declared.height, limits);
+        }
         return decode_through_module(bytes, extension_of(format), limits);
     } catch (const CodecProblem& problem) {
         throw result_problem(problem);

@@ -6,6 +6,12 @@
 
 namespace genlayer {
 
+PixelSize declared_webp_size(std::span<const uint8_t> bytes) {
+    int width = 0, height = 0;
+    if (!WebPGetInfo(bytes.data(), bytes.size(), &width, &height)) throw CodecProblem("the WebP header is damaged");
+    return {uint32_t(width), uint32_t(height)};
+}
+
 RgbaImage decode_webp(std::span<const uint8_t> bytes, const DecodeLimits& limits, uint32_t max_long_edge) {
     WebPDecoderConfig config;
     if (!WebPInitDecoderConfig(&config)) throw CodecProblem("libwebp is not the version it was built against");

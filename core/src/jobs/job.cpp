@@ -96,7 +96,6 @@ void Job::run_generation(GenerationRequest request) {
 
     auto resolved = resolve_request(request, sizes_->current(), upload_references(gateway, request, sizes_->current()));
     request.reference.reset();  // the pixels are no longer needed
-    request_json_ = to_json(resolved);
 
     set_state(GENLAYER_JOB_SUBMITTING, kUploadedFraction);
     const auto submit_started = clock_->now();
@@ -110,51 +109,10 @@ void Job::run_generation(GenerationRequest request) {
     // answer, the entry says a task may exist and must not be sent again.
     entry_.job_id = Journal::new_job_id();
     entry_.created_at = unix_now();
-    entry_.request = request_json_;
     entry_.target = config_.target;
-    entry_.size_dialect = to_string(resolved.size.dialect);
-    entry_.stage = JobStage::submitting;
-    journal_.save(entry_);
+    journal_request(resolved, JobStage::submitting);
 
-    TaskInfo task;
-    for (;;) {
-        try {
-            task = gateway.submit(resolved);
-            permit_.accepted();
-            sizes_->accepted();
-            cached_references_.clear();  // their bytes are no longer needed
-            break;
-        } catch (const Error& error) {
-            // Nothing was created unless the outcome is unknown; either way the
-            // entry records what happened and is never submitted again.
-            const auto journal_failure = [this](const Error& failure) {
-                entry_.stage =
-                    failure.status() == GENLAYER_OUTCOME_UNKNOWN ? JobStage::outcome_unknown : JobStage::failed;
-                entry_.error = failure.what();
-                journal_.save(entry_);
-            };
-            bool again = false;
-            try {
-                // A 400 about the size created nothing: once, the other dialect.
-                again = sizes_->switch_after(error);
-                if (again) resolved.size = sizes_->current();
-                // An upload URL from the cache may have expired on the server: once, fresh ones.
-                again =
-                    again || (error.code() == "invalid_reference_images" && renew_cached_references(gateway, resolved));
-            } catch (const Error& upload_failure) {
-                journal_failure(upload_failure);
-                throw;
-            }
-            if (!again) {
-                journal_failure(error);
-                throw;
-            }
-            request_json_ = to_json(resolved);
-            entry_.request = request_json_;
-            entry_.size_dialect = to_string(resolved.size.dialect);
-            journal_.save(entry_);
-        }
-    }
+    const TaskInfo task = submit(gateway, resolved);
     time_stage("submit_s", submit_started);
     entry_.task_id = task.id;
     entry_.stage = JobStage::submitted;
@@ -167,6 +125,55 @@ void Job::run_generation(GenerationRequest request) {
     }
     set_state(state_of(task.status), kSubmittedFraction, task.progress);
     wait_and_download(gateway, entry_);
+}
+
+void Job::journal_request(const ResolvedRequest& resolved, JobStage stage) {
+    request_json_ = to_json(resolved);
+    entry_.request = request_json_;
+    entry_.size_dialect = to_string(resolved.size.dialect);
+    entry_.stage = stage;
+    journal_.save(entry_);
+}
+
+TaskInfo Job::submit(Gateway& gateway, ResolvedRequest& resolved) {
+    for (;;) {
+        try {
+            TaskInfo task = gateway.submit(resolved);
+            permit_.accepted();
+            sizes_->accepted();
+            cached_references_.clear();  // their bytes are no longer needed
+            return task;
+        } catch (const Error& error) {
+            if (!prepare_resubmit(gateway, error, resolved)) {
+                journal_failure(error);
+                throw;
+            }
+            journal_request(resolved, JobStage::submitting);
+        }
+    }
+}
+
+bool Job::prepare_resubmit(Gateway& gateway, const Error& error, ResolvedRequest& resolved) {
+    try {
+        // A 400 about the size created nothing: once, the other dialect.
+        if (sizes_->switch_after(error)) {
+            resolved.size = sizes_->current();
+            return true;
+        }
+        // An upload URL from the cache may have expired on the server: once, fresh ones.
+        return error.code() == "invalid_reference_images" && renew_cached_references(gateway, resolved);
+    } catch (const Error& upload_failure) {
+        journal_failure(upload_failure);
+        throw;
+    }
+}
+
+// Nothing was created unless the outcome is unknown; either way the entry
+// records what happened and is never submitted again.
+void Job::journal_failure(const Error& failure) {
+    entry_.stage = failure.status() == GENLAYER_OUTCOME_UNKNOWN ? JobStage::outcome_unknown : JobStage::failed;
+    entry_.error = failure.what();
+    journal_.save(entry_);
 }
 
 std::vector<std::string> Job::upload_references(Gateway& gateway, const GenerationRequest& request,

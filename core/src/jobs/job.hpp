@@ -98,6 +98,14 @@ private:
     explicit Job(JobConfig config);
     void run_generation(GenerationRequest request);
     void run_collection(const std::string& task_id);
+    // Writes the request as it will be sent into the journal entry, at `stage`.
+    void journal_request(const ResolvedRequest& resolved, JobStage stage);
+    // Submits, and once each after a 400 about the size (the other dialect)
+    // or an expired upload URL (fresh uploads); journals a final failure.
+    TaskInfo submit(Gateway& gateway, ResolvedRequest& resolved);
+    // True when `error` allows one more submit, `resolved` changed for it.
+    bool prepare_resubmit(Gateway& gateway, const Error& error, ResolvedRequest& resolved);
+    void journal_failure(const Error& failure);
     // The shared second half: wait for the task, download and decode.
     void wait_and_download(Gateway& gateway, JournalEntry& entry);
     // Polls until the task is final; throws at the deadline or on a cancel.
