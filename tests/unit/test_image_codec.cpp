@@ -2,6 +2,7 @@
 #include "hand_made_png.hpp"
 #include "image/image_codec.hpp"
 #include "image_bombs.hpp"
+#include "test_images.hpp"
 
 #include <OpenImageIO/filesystem.h>
 #include <OpenImageIO/imageio.h>
@@ -17,25 +18,10 @@
 
 using genlayer::RgbaImage;
 using genlayer::test::HandMadePng;
+using genlayer::test::opaque_gradient;
+using genlayer::test::varied_image;
 
 namespace {
-
-// Every pixel different, alpha included (some fully transparent with colour).
-RgbaImage varied_image(uint32_t width, uint32_t height) {
-    RgbaImage image(width, height);
-    for (size_t i = 0; i < image.pixels.size(); ++i) image.pixels[i] = uint8_t(i * 37 + i / 7);
-    return image;
-}
-
-RgbaImage opaque_gradient(uint32_t width, uint32_t height) {
-    RgbaImage image(width, height);
-    for (uint32_t y = 0; y < height; ++y)
-        for (uint32_t x = 0; x < width; ++x) {
-            uint8_t* p = image.row(y) + x * 4;
-            p[0] = uint8_t(x * 255 / width), p[1] = uint8_t(y * 255 / height), p[2] = 128, p[3] = 255;
-        }
-    return image;
-}
 
 // Encodes raw pixels of any OpenImageIO spec in memory (16-bit, gray, …).
 std::vector<uint8_t> encode_with_oiio(const OIIO::ImageSpec& spec, const void* pixels, const char* name) {

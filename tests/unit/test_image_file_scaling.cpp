@@ -8,6 +8,7 @@
 #include "image/reference_image.hpp"
 #include "png_file_writer.hpp"
 #include "temp_dir.hpp"
+#include "test_images.hpp"
 
 #include <webp/encode.h>
 #include <catch2/catch.hpp>
@@ -18,27 +19,11 @@
 
 using genlayer::RgbaImage;
 using genlayer::test::HandMadePng;
+using genlayer::test::opaque_gradient;
 using genlayer::test::TempDir;
+using genlayer::test::varied_image;
 
 namespace {
-
-// Smooth enough that JPEG and WebP scaling land near the area average.
-RgbaImage gradient(uint32_t width, uint32_t height) {
-    RgbaImage image(width, height);
-    for (uint32_t y = 0; y < height; ++y)
-        for (uint32_t x = 0; x < width; ++x) {
-            uint8_t* p = image.row(y) + x * 4;
-            p[0] = uint8_t(x * 255 / width), p[1] = uint8_t(y * 255 / height), p[2] = 90, p[3] = 255;
-        }
-    return image;
-}
-
-// Every pixel different, alpha included.
-RgbaImage varied(uint32_t width, uint32_t height) {
-    RgbaImage image(width, height);
-    for (size_t i = 0; i < image.pixels.size(); ++i) image.pixels[i] = uint8_t(i * 37 + i / 7);
-    return image;
-}
 
 void write_bytes(const std::filesystem::path& path, const std::vector<uint8_t>& bytes) {
     std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()), long(bytes.size()));
@@ -67,7 +52,7 @@ std::string read_error(const std::filesystem::path& path, uint32_t max_long_edge
 
 TEST_CASE("a PNG file read scaled is the full image scaled, interlaced or not", "[image_file]") {
     TempDir dir;
-    const RgbaImage image = varied(300, 200);
+    const RgbaImage image = varied_image(300, 200);
     for (const bool interlaced : {false, true}) {
         const auto path = dir.path / (interlaced ? "interlaced.png" : "plain.png");
         genlayer::test::write_png_file(path.string(), {300, 200, PNG_COLOR_TYPE_RGB_ALPHA, interlaced},
@@ -93,7 +78,7 @@ TEST_CASE("a gray PNG file is read as opaque RGBA", "[image_file]") {
 
 TEST_CASE("JPEG and WebP files read scaled come close to the full image scaled", "[image_file]") {
     TempDir dir;
-    const RgbaImage image = gradient(800, 600);
+    const RgbaImage image = opaque_gradient(800, 600);
     const RgbaImage expected = genlayer::downscale_to_fit(view_of(image), 100);
     REQUIRE(expected.width == 100);
     REQUIRE(expected.height == 75);
@@ -124,7 +109,7 @@ TEST_CASE("a damaged or cut-short file ends in one sentence naming it", "[image_
     write_bytes(dir.path / "cut.png", {short_png.begin(), short_png.begin() + 4000});
 
     const auto jpeg = dir.path / "cut.jpg";
-    genlayer::write_image_file(jpeg.string(), view_of(gradient(64, 64)));
+    genlayer::write_image_file(jpeg.string(), view_of(opaque_gradient(64, 64)));
     std::filesystem::resize_file(jpeg, std::filesystem::file_size(jpeg) / 2);
 
     const std::pair<std::filesystem::path, const char*> broken[] = {
