@@ -6,20 +6,28 @@
 
 namespace genlayer {
 
+namespace {
+
+void read_features(std::span<const uint8_t> bytes, WebPBitstreamFeatures& features) {
+    switch (WebPGetFeatures(bytes.data(), bytes.size(), &features)) {
+        case VP8_STATUS_OK: return;
+        case VP8_STATUS_NOT_ENOUGH_DATA: throw CodecProblem("the WebP data is truncated");
+        default: throw CodecProblem("the WebP header is damaged");
+    }
+}
+
+}  // namespace
+
 PixelSize declared_webp_size(std::span<const uint8_t> bytes) {
-    int width = 0, height = 0;
-    if (!WebPGetInfo(bytes.data(), bytes.size(), &width, &height)) throw CodecProblem("the WebP header is damaged");
-    return {uint32_t(width), uint32_t(height)};
+    WebPBitstreamFeatures features;
+    read_features(bytes, features);
+    return {uint32_t(features.width), uint32_t(features.height)};
 }
 
 RgbaImage decode_webp(std::span<const uint8_t> bytes, const DecodeLimits& limits, uint32_t max_long_edge) {
     WebPDecoderConfig config;
     if (!WebPInitDecoderConfig(&config)) throw CodecProblem("libwebp is not the version it was built against");
-    switch (WebPGetFeatures(bytes.data(), bytes.size(), &config.input)) {
-        case VP8_STATUS_OK: break;
-        case VP8_STATUS_NOT_ENOUGH_DATA: throw CodecProblem("the WebP data is truncated");
-        default: throw CodecProblem("the WebP header is damaged");
-    }
+    read_features(bytes, config.input);
     const WebPBitstreamFeatures& features = config.input;
     check_sides(uint64_t(features.width), uint64_t(features.height), limits);
     const PixelSize source{uint32_t(features.width), uint32_t(features.height)};
