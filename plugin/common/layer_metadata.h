@@ -22,6 +22,12 @@ G_BEGIN_DECLS
 gchar *genlayer_layer_metadata_json (genlayer_job *job, const GenlayerPluginValues *values,
                                      const gchar *source_layer_name);
 
+/* The same object for an image put back from the history, from the entry's
+ * metadata_json (genlayer_history_entry): its created time is the
+ * generation's. NULL when entry_json is not a JSON object. */
+gchar *genlayer_history_layer_metadata_json (const gchar *entry_json,
+                                             const gchar *source_layer_name);
+
 G_END_DECLS
 
 #endif

@@ -42,6 +42,16 @@
     "told in a message and the batch goes on; a task that was submitted but not collected "        \
     "stays in the journal for Recover Generations…." GENLAYER_KEY_HELP
 
+#define GENLAYER_HISTORY_INSERT_BLURB "Put an image from the generation history back as a layer"
+#define GENLAYER_HISTORY_INSERT_HELP                                                               \
+    "Inserts the history entry's image (every image genlayer downloaded is kept in "               \
+    "the history; `genlayer history` lists their ids) above the drawable exactly as "              \
+    "plug-in-genlayer inserts a new result: at the selection's region, masked to the "             \
+    "selection, with its genlayer-info parasite, in one undo step. Nothing is sent to "            \
+    "the gateway and nothing is paid."
+#define GENLAYER_HISTORY_ENTRY_BLURB                                                               \
+    "The entry's id, as `genlayer history` lists it, or its first 4 or more hex digits"
+
 /* The arguments both GIMPs name alike. */
 #define GENLAYER_PROMPT_BLURB "What to generate, 1 to 32000 characters"
 #define GENLAYER_SIZE_BLURB "\"auto\" or a WxH of the size table, e.g. \"1536x1024\""

@@ -1,7 +1,7 @@
 /*
  * The GIMP 2.10 plug-in: registers its procedures (Filters > Generative >
- * Generate Layer… and Recover Generations…, plus the script-only submit and
- * collect) and runs them in GIMP's three run modes. Every gimp_* and GTK
+ * Generate Layer… and Recover Generations…, plus the script-only submit,
+ * collect and history-insert) and runs them in GIMP's three run modes. Every gimp_* and GTK
  * call stays on this, the plug-in's main thread.
  */
 #include "procedure_arguments.h"
@@ -50,6 +50,9 @@ static const Procedure procedures[] = {
     { "plug-in-genlayer-recover", GENLAYER_RECOVER_BLURB, GENLAYER_RECOVER_HELP,
       "_Recover Generations…", NULL, genlayer_recover_arguments, GENLAYER_RECOVER_N_ARGS, 2,
       genlayer_run_recover },
+    { "plug-in-genlayer-history-insert", GENLAYER_HISTORY_INSERT_BLURB,
+      GENLAYER_HISTORY_INSERT_HELP, NULL, GENLAYER_IMAGE_TYPES, genlayer_history_insert_arguments,
+      GENLAYER_HISTORY_INSERT_N_ARGS, 3, genlayer_run_history_insert },
 };
 
 static void

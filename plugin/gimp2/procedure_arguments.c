@@ -38,6 +38,13 @@ const GimpParamDef genlayer_recover_arguments[GENLAYER_RECOVER_N_ARGS] = {
     { GIMP_PDB_INT32, "timeout-s", GENLAYER_RECOVER_TIMEOUT_BLURB },
 };
 
+const GimpParamDef genlayer_history_insert_arguments[GENLAYER_HISTORY_INSERT_N_ARGS] = {
+    RUN_MODE_ARGUMENT,
+    { GIMP_PDB_IMAGE, "image", "The image" },
+    { GIMP_PDB_DRAWABLE, "drawable", "The layer the new layer goes above" },
+    { GIMP_PDB_STRING, "entry-id", GENLAYER_HISTORY_ENTRY_BLURB },
+};
+
 /* Replaces an owned string; NULL stands for "". */
 static void
 set_string (gchar **field, const gchar *text)
@@ -100,6 +107,16 @@ genlayer_collect_arguments_read (const GimpParam *params, gint n_params, const g
     if (*error)
         return FALSE;
     return read_timeout (params[GENLAYER_COLLECT_ARG_TIMEOUT_S].data.d_int32, timeout_s, error);
+}
+
+gboolean
+genlayer_history_insert_arguments_read (const GimpParam *params, gint n_params,
+                                        const gchar **entry_id, gchar **error)
+{
+    *error = count_refusal ("plug-in-genlayer-history-insert", GENLAYER_HISTORY_INSERT_N_ARGS,
+                            n_params);
+    *entry_id = *error ? NULL : params[GENLAYER_HISTORY_INSERT_ARG_ENTRY_ID].data.d_string;
+    return ! *error;
 }
 
 gboolean

@@ -67,6 +67,21 @@ extern const GimpParamDef genlayer_recover_arguments[GENLAYER_RECOVER_N_ARGS];
 gboolean genlayer_recover_arguments_read (const GimpParam *params, gint n_params, gint *timeout_s,
                                           gchar **error);
 
+/* plug-in-genlayer-history-insert */
+enum {
+    GENLAYER_HISTORY_INSERT_ARG_RUN_MODE,
+    GENLAYER_HISTORY_INSERT_ARG_IMAGE,
+    GENLAYER_HISTORY_INSERT_ARG_DRAWABLE,
+    GENLAYER_HISTORY_INSERT_ARG_ENTRY_ID,
+    GENLAYER_HISTORY_INSERT_N_ARGS
+};
+
+extern const GimpParamDef genlayer_history_insert_arguments[GENLAYER_HISTORY_INSERT_N_ARGS];
+
+/* The entry id (owned by params) of a history-insert call; errors as above. */
+gboolean genlayer_history_insert_arguments_read (const GimpParam *params, gint n_params,
+                                                 const gchar **entry_id, gchar **error);
+
 G_END_DECLS
 
 #endif

@@ -22,6 +22,8 @@ GenlayerProcedureRun genlayer_run_generate; /* plug-in-genlayer: generate and in
 GenlayerProcedureRun genlayer_run_submit;   /* plug-in-genlayer-submit: up to the task id */
 GenlayerProcedureRun genlayer_run_collect; /* plug-in-genlayer-collect: a submitted task's layers */
 GenlayerProcedureRun genlayer_run_recover; /* plug-in-genlayer-recover: what the journal holds */
+/* plug-in-genlayer-history-insert: an image of the history, without the gateway */
+GenlayerProcedureRun genlayer_run_history_insert;
 
 G_END_DECLS
 

@@ -1,14 +1,15 @@
 /*
  * The GIMP 3 plug-in: registers its procedures (Filters > Generative >
  * Generate Layer…, Recover Generations… and Batch Generate…, plus the
- * script-only submit and collect) and runs them in GIMP's three run modes. Every gimp_* and GTK
- * call stays on this, the plug-in's main thread.
+ * script-only submit, collect and history-insert) and runs them in GIMP's three run modes. Every
+ * gimp_* and GTK call stays on this, the plug-in's main thread.
  */
 #include "batch_procedure.h"
 #include "procedure_arguments.h"
 
 #include "collect_journaled_task.h"
 #include "generate_from_source.h"
+#include "insert_history_entry.h"
 #include "recover_jobs.h"
 #include "run_values.h"
 
@@ -30,6 +31,7 @@
 #define PROCEDURE_COLLECT "plug-in-genlayer-collect"
 #define PROCEDURE_RECOVER "plug-in-genlayer-recover"
 #define PROCEDURE_BATCH "plug-in-genlayer-batch"
+#define PROCEDURE_HISTORY_INSERT "plug-in-genlayer-history-insert"
 
 #define GENLAYER_TYPE_PLUG_IN (genlayer_plug_in_get_type ())
 G_DECLARE_FINAL_TYPE (GenlayerPlugIn, genlayer_plug_in, GENLAYER, PLUG_IN, GimpPlugIn)
@@ -139,11 +141,50 @@ generate (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image, Gimp
     return status;
 }
 
-/* plug-in-genlayer (run_data GENLAYER_GENERATE_AND_INSERT) and
- * plug-in-genlayer-submit (GENLAYER_SUBMIT_ONLY). */
+/* The part of an image procedure that is its own: what it does with the
+ * source layer and the client, filling *results and, on failure, *error. */
+typedef GimpPDBStatusType (*ImageRun) (GimpProcedure *procedure, GimpRunMode run_mode,
+                                       GimpImage *image, GimpDrawable *drawable,
+                                       GimpProcedureConfig *config, genlayer_client *client,
+                                       GenlayerProcedureResults *results, gchar **error);
+
+static GimpPDBStatusType
+generate_and_insert (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
+                     GimpDrawable *drawable, GimpProcedureConfig *config, genlayer_client *client,
+                     GenlayerProcedureResults *results, gchar **error)
+{
+    return generate (procedure, run_mode, image, drawable, config, client,
+                     GENLAYER_GENERATE_AND_INSERT, results, error);
+}
+
+static GimpPDBStatusType
+submit_only (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
+             GimpDrawable *drawable, GimpProcedureConfig *config, genlayer_client *client,
+             GenlayerProcedureResults *results, gchar **error)
+{
+    return generate (procedure, run_mode, image, drawable, config, client, GENLAYER_SUBMIT_ONLY,
+                     results, error);
+}
+
+static GimpPDBStatusType
+history_insert (GimpProcedure *procedure G_GNUC_UNUSED, GimpRunMode run_mode G_GNUC_UNUSED,
+                GimpImage *image, GimpDrawable *drawable, GimpProcedureConfig *config,
+                genlayer_client *client, GenlayerProcedureResults *results, gchar **error)
+{
+    gchar *entry_id = NULL;
+    GimpPDBStatusType status;
+
+    g_object_get (config, "entry-id", &entry_id, NULL);
+    status = genlayer_pdb_status_of (genlayer_insert_history_entry (
+        client, image, drawable, entry_id ? entry_id : "", results, error));
+    g_free (entry_id);
+    return status;
+}
+
+/* plug-in-genlayer, -submit and -history-insert (run_data their ImageRun). */
 static GimpValueArray *
-run_generation (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
-                GimpDrawable **drawables, GimpProcedureConfig *config, gpointer run_data)
+run_image_procedure (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
+                     GimpDrawable **drawables, GimpProcedureConfig *config, gpointer run_data)
 {
     GenlayerProcedureResults results = { 0 };
     gchar *error = NULL;
@@ -153,10 +194,10 @@ run_generation (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image
     prepare_run (run_mode);
     client = genlayer_plugin_client_new (&error);
     if (client && (! drawables || ! drawables[0]))
-        error = g_strdup ("No layer is selected; select the layer to generate from.");
+        error = g_strdup ("No layer is selected; select the layer the new layer goes above.");
     else if (client)
-        status = generate (procedure, run_mode, image, drawables[0], config, client,
-                           GPOINTER_TO_INT (run_data), &results, &error);
+        status = ((ImageRun) run_data) (procedure, run_mode, image, drawables[0], config, client,
+                                        &results, &error);
     if (client)
         genlayer_client_destroy (client);
     return return_values (procedure, run_mode, status, &results, error);
@@ -235,15 +276,15 @@ client_procedure_new (GimpPlugIn *plug_in, const gchar *name, ClientRun body)
                                (gpointer) body, NULL);
 }
 
+/* A procedure on a layer of an image that run_image_procedure runs with `body`. */
 static GimpProcedure *
-generation_procedure_new (GimpPlugIn *plug_in, const gchar *name, GenlayerGenerationExtent extent)
+image_procedure_new (GimpPlugIn *plug_in, const gchar *name, ImageRun body)
 {
     GimpProcedure *procedure = gimp_image_procedure_new (
-        plug_in, name, GIMP_PDB_PROC_TYPE_PLUGIN, run_generation, GINT_TO_POINTER (extent), NULL);
+        plug_in, name, GIMP_PDB_PROC_TYPE_PLUGIN, run_image_procedure, (gpointer) body, NULL);
 
     gimp_procedure_set_image_types (procedure, GENLAYER_IMAGE_TYPES);
     gimp_procedure_set_sensitivity_mask (procedure, GIMP_PROCEDURE_SENSITIVE_DRAWABLE);
-    genlayer_add_generation_arguments (procedure);
     return procedure;
 }
 
@@ -263,7 +304,8 @@ create_procedure (GimpPlugIn *plug_in, const gchar *name)
 
     if (g_strcmp0 (name, PROCEDURE_GENERATE) == 0)
     {
-        procedure = generation_procedure_new (plug_in, name, GENLAYER_GENERATE_AND_INSERT);
+        procedure = image_procedure_new (plug_in, name, generate_and_insert);
+        genlayer_add_generation_arguments (procedure);
         gimp_procedure_set_menu_label (procedure, "_Generate Layer…");
         gimp_procedure_add_menu_path (procedure, GENLAYER_MENU_PATH);
         gimp_procedure_set_documentation (procedure, GENLAYER_GENERATE_BLURB,
@@ -273,9 +315,20 @@ create_procedure (GimpPlugIn *plug_in, const gchar *name)
     }
     else if (g_strcmp0 (name, PROCEDURE_SUBMIT) == 0)
     {
-        procedure = generation_procedure_new (plug_in, name, GENLAYER_SUBMIT_ONLY);
+        procedure = image_procedure_new (plug_in, name, submit_only);
+        genlayer_add_generation_arguments (procedure);
         gimp_procedure_set_documentation (procedure, GENLAYER_SUBMIT_BLURB, GENLAYER_SUBMIT_HELP,
                                           NULL);
+        genlayer_add_task_id_return_value (procedure);
+    }
+    else if (g_strcmp0 (name, PROCEDURE_HISTORY_INSERT) == 0)
+    {
+        procedure = image_procedure_new (plug_in, name, history_insert);
+        gimp_procedure_set_documentation (procedure, GENLAYER_HISTORY_INSERT_BLURB,
+                                          GENLAYER_HISTORY_INSERT_HELP, NULL);
+        gimp_procedure_add_string_argument (procedure, "entry-id", "History entry",
+                                            GENLAYER_HISTORY_ENTRY_BLURB, "", G_PARAM_READWRITE);
+        genlayer_add_layers_return_value (procedure);
         genlayer_add_task_id_return_value (procedure);
     }
     else if (g_strcmp0 (name, PROCEDURE_COLLECT) == 0)
@@ -318,6 +371,7 @@ query_procedures (GimpPlugIn *plug_in G_GNUC_UNUSED)
     names = g_list_append (names, g_strdup (PROCEDURE_GENERATE));
     names = g_list_append (names, g_strdup (PROCEDURE_SUBMIT));
     names = g_list_append (names, g_strdup (PROCEDURE_COLLECT));
+    names = g_list_append (names, g_strdup (PROCEDURE_HISTORY_INSERT));
     names = g_list_append (names, g_strdup (PROCEDURE_RECOVER));
     names = g_list_append (names, g_strdup (PROCEDURE_BATCH));
     return names;

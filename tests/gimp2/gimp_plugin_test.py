@@ -41,8 +41,10 @@ from batch_run import BATCH_EMULATOR_ARGUMENTS, BATCH_INPUTS, BatchRun  # noqa: 
 from emulator import Emulator  # noqa: E402
 from generation_checks import (API_KEY, Checks,  # noqa: E402
                                check_generation_cases, check_refusal, read_facts)
-from png_file import write_rgb_png  # noqa: E402
+from png_file import read_png_rgba, write_rgb_png  # noqa: E402
 from processes import press_key_in_window  # noqa: E402
+from history_checks import (HISTORY_PROMPT, UNKNOWN_ENTRY, check_history_inserts,  # noqa: E402
+                            exported_rgba, generated_entry)
 from recovery_after_kill import (check_recovered_into_file, journal_stages,  # noqa: E402
                                  kill_while_collecting)
 
@@ -62,7 +64,8 @@ class Gimp:
         self.env = dict(os.environ, GIMP2_DIRECTORY=self.profile,
                         TOAPIS_BASE_URL=emulator.base_url, TOAPIS_API_KEY=API_KEY,
                         XDG_STATE_HOME=os.path.join(scratch, "state"),
-                        XDG_CONFIG_HOME=os.path.join(scratch, "config"))
+                        XDG_CONFIG_HOME=os.path.join(scratch, "config"),
+                        XDG_DATA_HOME=os.path.join(scratch, "data"))
 
     @staticmethod
     def console_command(cases_file, entry, *arguments):
@@ -199,6 +202,29 @@ def run_refusal_suite(build_dir, scratch):
     return checks, local_stderr + gateway_stderr
 
 
+def run_history_suite(build_dir, scratch):
+    """A result generated, then deleted from its image, put back from the
+    history by plug-in-genlayer-history-insert with the gateway stopped."""
+    emulator = Emulator(build_dir, "--api-key", API_KEY)
+    try:
+        gimp = Gimp(build_dir, scratch, emulator)
+        generated, stderr = gimp.run_cases("history_cases.scm", "genlayer-history-generate-cases",
+                                           HISTORY_PROMPT)
+    finally:
+        emulator.stop()
+    checks = Checks(generated)
+    entry = generated_entry(checks, build_dir, gimp.env)
+    if not entry:
+        return checks, stderr
+    inserted_png = os.path.join(scratch, "inserted.png")
+    checks.facts, insert_stderr = gimp.run_cases("history_cases.scm", "genlayer-history-insert-cases",
+                                                 entry["id"], UNKNOWN_ENTRY, inserted_png)
+    inserted = read_png_rgba(inserted_png) if os.path.exists(inserted_png) else None
+    check_history_inserts(checks, entry, inserted, exported_rgba(build_dir, gimp.env, entry, scratch),
+                          insert_stderr, "Procedure execution of plug-in-genlayer-history-insert failed: ")
+    return checks, stderr + insert_stderr
+
+
 def run_in_gui_gimp(build_dir, scratch, cases_file, body):
     """body(server) against GIMP with its GUI, serving Script-Fu with
     test_support.scm and cases_file loaded; returns (body's checks, stderr)."""
@@ -323,7 +349,7 @@ def run_batch_suite(build_dir, scratch):
 
 SUITES = {"generation": run_generation_suite, "refusals": run_refusal_suite, "undo": run_undo_suite,
           "recover": run_recover_suite, "recover-dialog": run_recover_dialog_suite,
-          "batch": run_batch_suite}
+          "batch": run_batch_suite, "history": run_history_suite}
 
 
 def main():

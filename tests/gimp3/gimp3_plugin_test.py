@@ -40,6 +40,8 @@ from batch_run import BATCH_EMULATOR_ARGUMENTS, BATCH_INPUTS, BatchRun  # noqa: 
 from emulator import Emulator  # noqa: E402
 from generation_checks import (API_KEY, Checks, check_generation_cases,  # noqa: E402
                                check_recover_new_image, check_refusal, read_facts)
+from history_checks import (HISTORY_PROMPT, UNKNOWN_ENTRY, check_history_inserts,  # noqa: E402
+                            exported_rgba, generated_entry)
 from processes import find_window, kill_hard, press_key_in_window, wait_for  # noqa: E402
 from recovery_after_kill import (check_recovered_into_file, journal_stages,  # noqa: E402
                                  kill_while_collecting)
@@ -62,7 +64,8 @@ class Gimp3:
                         TOAPIS_BASE_URL=emulator.base_url, TOAPIS_API_KEY=API_KEY,
                         XDG_STATE_HOME=os.path.join(scratch, "state"),
                         XDG_CONFIG_HOME=os.path.join(scratch, "config"),
-                        XDG_CACHE_HOME=os.path.join(scratch, "cache"))
+                        XDG_CACHE_HOME=os.path.join(scratch, "cache"),
+                        XDG_DATA_HOME=os.path.join(scratch, "data"))
         self.runs = []  # (what, seconds) of every GIMP run
 
     @staticmethod
@@ -297,7 +300,32 @@ def run_batch_suite(build_dir, gimp3_build_dir, scratch):
     return checks, batch.stderr + stderr, gimp.runs
 
 
-SUITES = {"generation": run_generation_suite, "refusals": run_refusal_suite,
+def run_history_suite(build_dir, gimp3_build_dir, scratch):
+    """A result generated, then deleted from its image, put back from the
+    history by plug-in-genlayer-history-insert with the gateway stopped."""
+    emulator = Emulator(build_dir, "--api-key", API_KEY)
+    try:
+        gimp = Gimp3(gimp3_build_dir, scratch, emulator)
+        generated, stderr = gimp.run_python("history_cases", "generate_cases", HISTORY_PROMPT)
+    finally:
+        emulator.stop()
+    checks = Checks(generated)
+    entry = generated_entry(checks, build_dir, gimp.env)
+    if not entry:
+        return checks, stderr, gimp.runs
+    rgba_path = os.path.join(scratch, "inserted.rgba")
+    checks.facts, insert_stderr = gimp.run_python("history_cases", "insert_cases", entry["id"],
+                                                  UNKNOWN_ENTRY, rgba_path)
+    inserted = None
+    if os.path.exists(rgba_path):
+        with open(rgba_path, "rb") as rgba:
+            inserted = (entry["width"], entry["height"], rgba.read())
+    check_history_inserts(checks, entry, inserted, exported_rgba(build_dir, gimp.env, entry, scratch),
+                          insert_stderr, "")
+    return checks, stderr + insert_stderr, gimp.runs
+
+
+SUITES = {"history": run_history_suite, "generation": run_generation_suite, "refusals": run_refusal_suite,
           "recover": run_recover_suite, "dialog": run_dialog_suite, "batch": run_batch_suite}
 
 
