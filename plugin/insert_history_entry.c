@@ -1,47 +1,26 @@
 #include "insert_history_entry.h"
 
 #include "insert_result_layers.h"
+#include "json_members.h"
 #include "layer_metadata.h"
 #include "selection_snapshot.h"
 #include "source_region.h"
-
-#include <json-glib/json-glib.h>
 
 /* The values a fresh generation of the entry would have had: its prompt
  * names the layer; placement at the region's origin at the image's own
  * size, masked to a selection. */
 static void
-values_of_entry (const gchar *entry_json, GenlayerPluginValues *values)
+values_of_entry (JsonObject *entry, GenlayerPluginValues *values)
 {
-    JsonNode *root = json_from_string (entry_json, NULL);
-
     genlayer_plugin_values_init (values);
-    if (root && JSON_NODE_HOLDS_OBJECT (root))
-    {
-        g_free (values->prompt);
-        values->prompt = g_strdup (
-            json_object_get_string_member_with_default (json_node_get_object (root), "prompt", ""));
-    }
-    g_clear_pointer (&root, json_node_unref);
-}
-
-static gchar *
-task_id_of_entry (const gchar *entry_json)
-{
-    JsonNode *root = json_from_string (entry_json, NULL);
-    gchar *task_id = root && JSON_NODE_HOLDS_OBJECT (root)
-                         ? g_strdup (json_object_get_string_member_with_default (
-                             json_node_get_object (root), "task_id", ""))
-                         : g_strdup ("");
-
-    g_clear_pointer (&root, json_node_unref);
-    return task_id;
+    g_free (values->prompt);
+    values->prompt = g_strdup (json_object_get_string_member_with_default (entry, "prompt", ""));
 }
 
 /* Inserts `pixels` at the drawable's region with the entry's metadata. */
 static genlayer_status
 insert_pixels (GenlayerGimpImage image, GenlayerGimpDrawable drawable, const genlayer_image *pixels,
-               const gchar *entry_json, GenlayerProcedureResults *out, gchar **error)
+               JsonObject *entry, GenlayerProcedureResults *out, gchar **error)
 {
     GenlayerSourceRegion region;
     GenlayerSelectionCoverage selection = { 0 };
@@ -51,17 +30,17 @@ insert_pixels (GenlayerGimpImage image, GenlayerGimpDrawable drawable, const gen
 
     if (! genlayer_source_region_find (image, drawable, &region, error))
         return GENLAYER_INVALID_REQUEST;
-    values_of_entry (entry_json, &values);
+    values_of_entry (entry, &values);
     if (region.has_selection && values.mask)
     {
         genlayer_selection_snapshot_take (image, &selection);
         region.selection = &selection;
     }
     source_name = gimp_item_get_name (GENLAYER_GIMP_ITEM (drawable));
-    metadata = genlayer_history_layer_metadata_json (entry_json, source_name);
+    metadata = genlayer_history_layer_metadata_json (entry, source_name);
     out->layers = genlayer_insert_result_layers (&region, pixels, 1, &values, metadata);
     out->n_layers = 1;
-    out->task_id = task_id_of_entry (entry_json);
+    out->task_id = g_strdup (json_object_get_string_member_with_default (entry, "task_id", ""));
     g_free (metadata);
     g_free (source_name);
     genlayer_plugin_values_clear (&values);
@@ -77,7 +56,7 @@ genlayer_insert_history_entry (genlayer_client *client, GenlayerGimpImage image,
     genlayer_history_entry entry = { .struct_size = sizeof entry };
     genlayer_image pixels = { .struct_size = sizeof pixels };
     genlayer_status status = genlayer_client_history_entry (client, entry_id, &entry);
-    gchar *entry_json;
+    JsonObject *metadata;
     gchar *id;
 
     if (status != GENLAYER_OK)
@@ -86,14 +65,14 @@ genlayer_insert_history_entry (genlayer_client *client, GenlayerGimpImage image,
         return status;
     }
     /* The entry's strings last only until the next call on the client. */
-    entry_json = g_strdup (entry.metadata_json);
+    metadata = genlayer_json_object_parse (entry.metadata_json);
     id = g_strdup (entry.id);
     status = genlayer_client_history_image (client, id, &pixels);
     if (status != GENLAYER_OK)
         *error = g_strdup (genlayer_client_message (client));
     else
-        status = insert_pixels (image, drawable, &pixels, entry_json, out, error);
+        status = insert_pixels (image, drawable, &pixels, metadata, out, error);
+    json_object_unref (metadata);
     g_free (id);
-    g_free (entry_json);
     return status;
 }

@@ -34,3 +34,15 @@ genlayer_json_finish (JsonBuilder *builder)
     g_object_unref (builder);
     return json;
 }
+
+JsonObject *
+genlayer_json_object_parse (const gchar *text)
+{
+    JsonNode *root = text ? json_from_string (text, NULL) : NULL;
+    JsonObject *object = root && JSON_NODE_HOLDS_OBJECT (root)
+                             ? json_object_ref (json_node_get_object (root))
+                             : json_object_new ();
+
+    g_clear_pointer (&root, json_node_unref);
+    return object;
+}

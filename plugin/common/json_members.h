@@ -14,6 +14,10 @@ void genlayer_json_add_string (JsonBuilder *builder, const gchar *name, const gc
 void genlayer_json_add_int (JsonBuilder *builder, const gchar *name, gint64 value);
 void genlayer_json_add_boolean (JsonBuilder *builder, const gchar *name, gboolean value);
 
+/* The object `text` holds; an empty object when text is NULL or holds
+ * anything else. Free with json_object_unref. */
+JsonObject *genlayer_json_object_parse (const gchar *text);
+
 /* The compact JSON text of the builder's finished root; unrefs the builder.
  * Free the text with g_free. */
 gchar *genlayer_json_finish (JsonBuilder *builder);

@@ -2,20 +2,6 @@
 
 #include "json_members.h"
 
-/* The object the core reported for the request, or an empty one. */
-static JsonObject *
-requested_fields (genlayer_job *job)
-{
-    const gchar *text = genlayer_job_request_json (job);
-    JsonNode *root = text ? json_from_string (text, NULL) : NULL;
-    JsonObject *fields = root && JSON_NODE_HOLDS_OBJECT (root)
-                             ? json_object_ref (json_node_get_object (root))
-                             : json_object_new ();
-
-    g_clear_pointer (&root, json_node_unref);
-    return fields;
-}
-
 /* What one metadata object holds, as both its sources give it. */
 typedef struct
 {
@@ -51,7 +37,8 @@ gchar *
 genlayer_layer_metadata_json (genlayer_job *job, const GenlayerPluginValues *values,
                               const gchar *source_layer_name)
 {
-    JsonObject *requested = requested_fields (job);
+    /* What the core reported for the request. */
+    JsonObject *requested = genlayer_json_object_parse (genlayer_job_request_json (job));
     GDateTime *now = g_date_time_new_now_utc ();
     gchar *created = g_date_time_format_iso8601 (now);
     const LayerMetadata metadata = {
@@ -74,32 +61,24 @@ genlayer_layer_metadata_json (genlayer_job *job, const GenlayerPluginValues *val
 }
 
 gchar *
-genlayer_history_layer_metadata_json (const gchar *entry_json, const gchar *source_layer_name)
+genlayer_history_layer_metadata_json (JsonObject *entry, const gchar *source_layer_name)
 {
-    JsonNode *root = json_from_string (entry_json, NULL);
-    JsonObject *entry = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-    GDateTime *time;
-    gchar *created;
-    LayerMetadata metadata = { .source_layer = source_layer_name, .n = 1 };
-    gchar *json;
-
-    if (! entry)
-    {
-        g_clear_pointer (&root, json_node_unref);
-        return NULL;
-    }
-    time = g_date_time_new_from_unix_utc (
+    GDateTime *time = g_date_time_new_from_unix_utc (
         json_object_get_int_member_with_default (entry, "created_at", 0));
-    created = time ? g_date_time_format_iso8601 (time) : NULL;
-    metadata.model = json_object_get_string_member_with_default (entry, "model", NULL);
-    metadata.prompt = json_object_get_string_member_with_default (entry, "prompt", NULL);
-    metadata.size = json_object_get_string_member_with_default (entry, "size", NULL);
-    metadata.resolution = json_object_get_string_member_with_default (entry, "resolution", NULL);
-    metadata.task_id = json_object_get_string_member_with_default (entry, "task_id", NULL);
-    metadata.created = created;
-    json = metadata_json (&metadata);
+    gchar *created = time ? g_date_time_format_iso8601 (time) : NULL;
+    const LayerMetadata metadata = {
+        .model = json_object_get_string_member_with_default (entry, "model", NULL),
+        .prompt = json_object_get_string_member_with_default (entry, "prompt", NULL),
+        .size = json_object_get_string_member_with_default (entry, "size", NULL),
+        .resolution = json_object_get_string_member_with_default (entry, "resolution", NULL),
+        .n = 1,
+        .task_id = json_object_get_string_member_with_default (entry, "task_id", NULL),
+        .created = created,
+        .source_layer = source_layer_name,
+    };
+    gchar *json = metadata_json (&metadata);
+
     g_free (created);
     g_clear_pointer (&time, g_date_time_unref);
-    json_node_unref (root);
     return json;
 }

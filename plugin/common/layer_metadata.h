@@ -11,6 +11,7 @@
 #include "plugin_values.h"
 
 #include <genlayer/genlayer.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -23,10 +24,9 @@ gchar *genlayer_layer_metadata_json (genlayer_job *job, const GenlayerPluginValu
                                      const gchar *source_layer_name);
 
 /* The same object for an image put back from the history, from the entry's
- * metadata_json (genlayer_history_entry): its created time is the
- * generation's. NULL when entry_json is not a JSON object. */
-gchar *genlayer_history_layer_metadata_json (const gchar *entry_json,
-                                             const gchar *source_layer_name);
+ * metadata_json object (genlayer_history_entry): its created time is the
+ * generation's. Free with g_free. */
+gchar *genlayer_history_layer_metadata_json (JsonObject *entry, const gchar *source_layer_name);
 
 G_END_DECLS
 
