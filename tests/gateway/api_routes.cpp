@@ -169,6 +169,7 @@ nlohmann::json task_document(Gateway& gateway, EmulatedTask& task, long long now
 }
 
 void handle_status(Gateway& gateway, const httplib::Request& request, httplib::Response& response) {
+    if (gateway.faults.take(Fault::hold_status)) gateway.held_status.hold();
     const auto task = gateway.tasks.find(request.matches[1]);
     if (!task) throw ApiRefusal{404, "not_found_error", "Task not found."};
     task->count_poll();

@@ -19,8 +19,8 @@ constexpr long long kDefaultWaitMs = 60'000;
 constexpr long long kLongestWaitMs = 600'000;
 // The counts a wait can name: each changes only when something happens
 // ("active" also falls as time passes, so a wait could miss it).
-constexpr std::string_view kWaitableCounts[] = {"tasks",        "most_active",    "held",
-                                                "held_submits", "held_downloads", "refused"};
+constexpr std::string_view kWaitableCounts[] = {"tasks",          "most_active", "held",   "held_submits",
+                                                "held_downloads", "held_status", "refused"};
 
 nlohmann::json state_of(const Gateway& gateway) {
     const TaskCounts counts = gateway.tasks.counts(gateway.clock.now_ms());
@@ -30,6 +30,7 @@ nlohmann::json state_of(const Gateway& gateway) {
             {"held", counts.held},
             {"held_submits", gateway.held_submits.held()},
             {"held_downloads", gateway.held_downloads.held()},
+            {"held_status", gateway.held_status.held()},
             {"refused", counts.refused}};
 }
 
@@ -59,7 +60,7 @@ WaitCondition read_wait(const httplib::Request& request) {
         } else {
             throw std::invalid_argument(
                 "GET /_emulator/wait takes tasks, most_active, held, held_submits, "
-                "held_downloads, refused and timeout_ms, not " +
+                "held_downloads, held_status, refused and timeout_ms, not " +
                 name + ".");
         }
     }
@@ -117,21 +118,22 @@ std::optional<std::vector<std::string>> task_ids_of(const nlohmann::json& value)
     return ids;
 }
 
-// Applies {"tasks": …, "submits": …, "downloads": …} in that order; answers what went.
+// Applies {"tasks": …, "submits": …, "downloads": …, "status": …} in that order; answers what went.
 nlohmann::json release(Gateway& gateway, const nlohmann::json& body) {
     if (!body.is_object() || body.empty())
         throw std::invalid_argument("POST /_emulator/release takes a JSON object such as {\"tasks\": \"all\"}.");
     for (const auto& [key, value] : body.items())
-        if (key != "tasks" && key != "submits" && key != "downloads")
+        if (key != "tasks" && key != "submits" && key != "downloads" && key != "status")
             throw std::invalid_argument("There is nothing called " + key +
-                                        " to release; name tasks, submits or downloads.");
+                                        " to release; name tasks, submits, downloads or status.");
     // Every value is read before anything is released.
     std::optional<std::vector<std::string>> task_ids;
-    std::optional<int> task_count, submit_count, download_count;
+    std::optional<int> task_count, submit_count, download_count, status_count;
     if (body.contains("tasks") && !(task_ids = task_ids_of(body["tasks"])))
         task_count = count_of("tasks", body["tasks"]);
     if (body.contains("submits")) submit_count = count_of("submits", body["submits"]);
     if (body.contains("downloads")) download_count = count_of("downloads", body["downloads"]);
+    if (body.contains("status")) status_count = count_of("status", body["status"]);
 
     nlohmann::json released = nlohmann::json::object();
     const long long now_ms = gateway.clock.now_ms();
@@ -143,6 +145,7 @@ nlohmann::json release(Gateway& gateway, const nlohmann::json& body) {
     }
     if (body.contains("submits")) released["submits"] = gateway.held_submits.release(submit_count);
     if (body.contains("downloads")) released["downloads"] = gateway.held_downloads.release(download_count);
+    if (body.contains("status")) released["status"] = gateway.held_status.release(status_count);
     return released;
 }
 

@@ -34,7 +34,7 @@ public:
     nlohmann::json log() const;
     // GET /_emulator/tasks: [{id, created_ms, completes_at_ms, status, held, polls}, …]
     nlohmann::json tasks() const;
-    // GET /_emulator/state: {tasks, active, most_active, held, held_submits, held_downloads, refused}
+    // GET /_emulator/state: {tasks, active, most_active, held, held_submits, held_downloads, held_status, refused}
     nlohmann::json state() const;
     // POST /_emulator/release, e.g. {"tasks": "all"}; what went. Throws
     // std::runtime_error when refused.

@@ -6,15 +6,16 @@
 namespace genlayer::emulator {
 namespace {
 
-constexpr std::array<std::string_view, 12> kFaultNames = {
+constexpr std::array<std::string_view, 13> kFaultNames = {
     "fail_submits",   "fail_submits_after_create",
     "fail_status",    "rate_limit",
     "drop_downloads", "truncate_json",
     "malformed_json", "stall_tasks",
     "hold_tasks",     "hold_submits",
     "hold_downloads", "expire_uploads",
+    "hold_status",
 };
-static_assert(kFaultNames.size() == size_t(Fault::expire_uploads) + 1, "every fault needs its name");
+static_assert(kFaultNames.size() == size_t(Fault::hold_status) + 1, "every fault needs its name");
 
 std::optional<size_t> fault_index(std::string_view name) {
     for (size_t i = 0; i < kFaultNames.size(); ++i)

@@ -27,6 +27,7 @@ enum class Fault {
     hold_submits,               // a submit that waits, before anything is created, until released
     hold_downloads,             // a download that sends half its body, then waits until released
     expire_uploads,             // a submit whose reference is one of our uploads finds it expired
+    hold_status,                // a status call that waits, before it is answered, until released
 };
 
 class FaultPlan {

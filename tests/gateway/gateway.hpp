@@ -25,6 +25,7 @@ struct Gateway {
     void close_holds() {
         held_submits.close();
         held_downloads.close();
+        held_status.close();
         changes.close();
     }
 
@@ -37,6 +38,7 @@ struct Gateway {
     TaskRegistry tasks{changes};
     RequestGate held_submits{changes};
     RequestGate held_downloads{changes};
+    RequestGate held_status{changes};
     std::string files_origin;  // http://127.0.0.1:<files port>, set once the port is bound
 };
 

@@ -24,6 +24,7 @@ constexpr std::string_view kNumericFaults[] = {
     "hold_until_active",
     "hold_submits",
     "hold_downloads",
+    "hold_status",
     "expire_uploads",
     "queue_ms",
     "queue_seed",
@@ -164,6 +165,8 @@ Holds, so that a test waits for events instead of time (counts as above):
                                   released; then they are answered as usual
   --hold-downloads N              downloads that send half the file, then wait
                                   until released
+  --hold-status N                 status calls that wait, before they are
+                                  answered, until released
   Stopping the emulator lets every held request go.
 
 Control endpoints on the API port (no key needed, not logged):
@@ -175,15 +178,17 @@ Control endpoints on the API port (no key needed, not logged):
   GET  /_emulator/faults   the plan: what is left of each fault
   POST /_emulator/release  lets held things go: {"tasks": "all" | N | "<id>" |
                            ["<id>", ...], "submits": "all" | N, "downloads":
-                           "all" | N}, any of the three, applied in that order;
-                           N takes the oldest. Answers what went, {"tasks":
-                           [ids], "submits": N, "downloads": N}; 400 when an id
-                           is not a held task or fewer than N are held
+                           "all" | N, "status": "all" | N}, any of the four,
+                           applied in that order; N takes the oldest. Answers
+                           what went, {"tasks": [ids], "submits": N,
+                           "downloads": N, "status": N}; 400 when an id is not
+                           a held task or fewer than N are held
   GET  /_emulator/state    {tasks, active, most_active, held, held_submits,
-                           held_downloads, refused}: tasks created, unfinished
-                           now, the most unfinished at once so far, tasks held
-                           now, submits and downloads held now, and submits
-                           refused by --max-active so far
+                           held_downloads, held_status, refused}: tasks
+                           created, unfinished now, the most unfinished at
+                           once so far, tasks held now, submits, downloads and
+                           status calls held now, and submits refused by
+                           --max-active so far
   GET  /_emulator/wait?COUNT=N[&COUNT=N...][&timeout_ms=T]
                            blocks until each named count of the state (all but
                            active) is at least N: 200 with the state, or 408

@@ -530,6 +530,7 @@ TEST_CASE("a held task runs its timeline but finishes only once released, by id,
                                    {"held", 2},
                                    {"held_submits", 0},
                                    {"held_downloads", 0},
+                                   {"held_status", 0},
                                    {"refused", 0}});
     const json tasks = emulator.tasks();
     CHECK(tasks[0]["held"] == true);
@@ -605,6 +606,25 @@ TEST_CASE("a held submit creates nothing and is answered once released", "[gatew
 
     auto api = api_client(emulator);
     submit_ok(api, text_request("not held"));  // the hold was for one submit
+}
+
+TEST_CASE("a held status call is answered once released", "[gateway]") {
+    EmulatorProcess emulator({"--gen-ms", "0", "--hold-status", "1"});
+    auto api = api_client(emulator);
+    const std::string id = submit_ok(api, text_request("asked about"));
+    auto answer = std::async(std::launch::async, [&] {
+        auto held_api = api_client(emulator);
+        held_api.set_read_timeout(std::chrono::seconds(60));
+        return status_of(held_api, id);
+    });
+    CHECK(emulator.wait_for({{"held_status", 1}})["held_status"] == 1);
+    CHECK(answer.wait_for(std::chrono::seconds(0)) == std::future_status::timeout);
+
+    CHECK(emulator.release({{"status", "all"}}) == json{{"status", 1}});
+    const auto answered = answer.get();
+    REQUIRE(answered);
+    CHECK(body_of(answered)["status"] == "completed");
+    CHECK(status_of(api, id)->status == 200);  // the hold was for one status call
 }
 
 TEST_CASE("a held download sends half the file and the rest once released", "[gateway]") {
