@@ -2,6 +2,7 @@
 // cancel is prompt, results arrive as RGBA8.
 #include <genlayer/genlayer.h>
 
+#include "abi_client.hpp"
 #include "emulated_generation.hpp"
 #include "image/image_codec.hpp"
 #include "test_fixture.hpp"
@@ -20,19 +21,6 @@ using namespace genlayer::testing;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-struct Client {
-    explicit Client(const Fixture& fx, const char* key = kTestKey, uint32_t no_history = 0) {
-        const auto base = fx.emulator().api_url();
-        const auto journal = fx.journal_dir().string();
-        const auto history = fx.history_dir().string();
-        genlayer_client_options options{sizeof options,  key,       base.c_str(), 30, journal.c_str(),
-                                        history.c_str(), no_history};
-        REQUIRE(genlayer_client_create(&options, &handle) == GENLAYER_OK);
-    }
-    ~Client() { genlayer_client_destroy(handle); }
-    genlayer_client* handle = nullptr;
-};
 
 genlayer_request text_request(const char* prompt) {
     genlayer_request request{};

@@ -162,6 +162,33 @@ typedef struct genlayer_image {
  * static: it is never freed and never changes. */
 const char* genlayer_size_table_json(void);
 
+/* ---- Check: does the gateway answer, does the key work ------------------- */
+
+typedef struct genlayer_check genlayer_check;
+
+/* [main-thread] Starts `genlayer check` on a worker thread, for a dialog's
+ * Test button: one request that costs nothing, the status of a task that
+ * cannot exist (401: the key is refused; the gateway's 404: it works).
+ * api_key is the key to check (a typed one, not yet given to the client);
+ * NULL or "" checks the client's own. The check gives up after 20 s. */
+genlayer_status genlayer_check_start(genlayer_client* client, const char* api_key, genlayer_check** out);
+
+/* [main-thread] Never blocks: 1 once the check has its answer, else 0. */
+int genlayer_check_is_done(const genlayer_check* check);
+
+/* [main-thread] Once done: OK when the key works, AUTH when it is missing
+ * or refused, NETWORK when the base URL does not answer like the gateway. */
+genlayer_status genlayer_check_status(const genlayer_check* check);
+
+/* [main-thread] Once done, three lines: "base URL: … answers" (or "does not
+ * answer (…)"), "key: works" (or why not), "size dialect: pixels", "ratio"
+ * or "unknown". "" before. */
+const char* genlayer_check_report(genlayer_check* check);
+
+/* [main-thread] Cancels the request in flight, waits for the worker (about
+ * 100 ms at most) and frees the check. NULL is ignored. */
+void genlayer_check_destroy(genlayer_check* check);
+
 /* ---- Jobs: one generation, run on a worker thread ------------------------ */
 
 typedef struct genlayer_request {

@@ -9,6 +9,7 @@
 #include "history/history_search.hpp"
 #include "history/history_store.hpp"
 #include "image/image_codec.hpp"
+#include "jobs/background_check.hpp"
 #include "jobs/job.hpp"
 #include "jobs/journal.hpp"
 
@@ -48,6 +49,12 @@ struct genlayer_job {
     std::string request_json;
     std::string report_json;
     std::string message = message_buffer();  // a failure of an ABI call itself (e.g. mark_collected)
+};
+
+struct genlayer_check {
+    std::unique_ptr<genlayer::BackgroundCheck> check;
+    std::string report;  // keeps what genlayer_check_report hands out alive
+    std::string message = message_buffer();
 };
 
 namespace {
@@ -244,6 +251,35 @@ const char* genlayer_size_table_json(void) {
 #include "size_table_data.inc"
         ;
 }
+
+genlayer_status genlayer_check_start(genlayer_client* client, const char* api_key, genlayer_check** out) {
+    if (!client || !out) return GENLAYER_INVALID_REQUEST;
+    *out = nullptr;
+    return guarded(client->message, [&] {
+        genlayer::Settings settings = client->settings;
+        if (api_key && *api_key) settings.api_key = api_key;
+        auto handle = std::make_unique<genlayer_check>();
+        handle->check = std::make_unique<genlayer::BackgroundCheck>(std::move(settings));
+        *out = handle.release();
+    });
+}
+
+int genlayer_check_is_done(const genlayer_check* check) { return check && check->check->done() ? 1 : 0; }
+
+genlayer_status genlayer_check_status(const genlayer_check* check) {
+    if (!genlayer_check_is_done(check)) return GENLAYER_INVALID_REQUEST;
+    return check->check->result().status;
+}
+
+const char* genlayer_check_report(genlayer_check* check) {
+    if (!genlayer_check_is_done(check)) return "";
+    return guarded_or("", check->message, [&] {
+        check->report = check->check->result().report();
+        return check->report.c_str();
+    });
+}
+
+void genlayer_check_destroy(genlayer_check* check) { delete check; }
 
 genlayer_status genlayer_job_start(genlayer_client* client, const genlayer_request* request, genlayer_job** out) {
     if (!client || !out) return GENLAYER_INVALID_REQUEST;
