@@ -172,6 +172,35 @@ test_key_field_shown_without_key (DialogFixture *fixture, gconstpointer api_key 
     gtk_widget_destroy (dialog);
 }
 
+/* Test runs the check off the main thread: the click returns at once with
+ * the button off, and the answer arrives through the main loop. */
+static void
+test_key_test_button_shows_the_check (DialogFixture *fixture, gconstpointer api_key G_GNUC_UNUSED)
+{
+    GtkWidget *dialog = genlayer_generate_dialog_new (&fixture->values, fixture->client);
+    gtk_widget_show (dialog);
+    GtkWidget *test = child (dialog, "genlayer-key-test");
+    GtkWidget *answer = child (dialog, "genlayer-key-check");
+    gtk_entry_set_text (GTK_ENTRY (child (dialog, "genlayer-api-key")), "typed-key");
+
+    gtk_button_clicked (GTK_BUTTON (test));
+    g_assert_false (gtk_widget_is_sensitive (test));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (answer)), ==,
+                     "Checking the gateway and the key…");
+    save_screenshot (dialog, "generate-dialog-key-test.png");
+    while (! gtk_widget_is_sensitive (test))
+        g_main_context_iteration (NULL, TRUE);
+    const gchar *shown = gtk_label_get_text (GTK_LABEL (answer));
+    g_assert_true (g_str_has_prefix (shown, "base URL: " UNREACHABLE_GATEWAY
+                                            " does not answer (Could not connect"));
+    g_assert_true (g_str_has_suffix (shown, "\nkey: not checked\nsize dialect: unknown"));
+    g_assert_cmpint (genlayer_client_has_api_key (fixture->client), ==, 0);
+
+    /* A check still running when the dialog closes is cancelled with it. */
+    gtk_button_clicked (GTK_BUTTON (test));
+    gtk_widget_destroy (dialog);
+}
+
 static void
 test_key_field_absent_with_key (DialogFixture *fixture, gconstpointer api_key G_GNUC_UNUSED)
 {
@@ -376,6 +405,8 @@ main (int argc, char **argv)
     gtk_init (&argc, &argv);
     add_dialog_test ("/generate-dialog/key-field-shown-without-key", NULL,
                      test_key_field_shown_without_key);
+    add_dialog_test ("/generate-dialog/key-test-button-shows-the-check", NULL,
+                     test_key_test_button_shows_the_check);
     add_dialog_test ("/generate-dialog/key-field-absent-with-key", "k",
                      test_key_field_absent_with_key);
     add_dialog_test ("/generate-dialog/shows-values", "k", test_dialog_shows_values);

@@ -1,6 +1,7 @@
 #include "dialog_placement.h"
 #include "error_dialog.h"
 #include "generate_dialog_internal.h"
+#include "key_test_button.h"
 
 #include "cost_text.h"
 #include "plugin_values.h"
@@ -27,6 +28,7 @@ typedef struct
     GtkWidget *model;
     GtkWidget *api_key;      /* NULL when the client already has a key */
     GtkWidget *remember_key; /* NULL with api_key */
+    GtkWidget *key_check;    /* what the Test button found; NULL with api_key */
     GtkWidget *cost;
     GtkWidget *generate;
 } DialogState;
@@ -188,6 +190,13 @@ extra_references_row_new (DialogState *state, const gchar *text)
     return row;
 }
 
+static gchar *
+typed_key (gpointer data)
+{
+    DialogState *state = data;
+    return g_strdup (gtk_entry_get_text (GTK_ENTRY (state->api_key)));
+}
+
 static GtkWidget *
 api_key_row_new (DialogState *state)
 {
@@ -200,9 +209,19 @@ api_key_row_new (DialogState *state)
     gtk_widget_set_name (state->remember_key, "genlayer-remember-key");
     gtk_widget_set_tooltip_text (state->remember_key, GENLAYER_REMEMBER_KEY_TOOLTIP);
 
+    state->key_check = gtk_label_new (NULL);
+    gtk_widget_set_name (state->key_check, "genlayer-key-check");
+    gtk_misc_set_alignment (GTK_MISC (state->key_check), 0.0, 0.5);
+    gtk_label_set_line_wrap (GTK_LABEL (state->key_check), TRUE);
+    gtk_widget_set_size_request (state->key_check, 300, -1);
+
     GtkWidget *row = gtk_hbox_new (FALSE, 6);
     gtk_box_pack_start (GTK_BOX (row), state->api_key, TRUE, TRUE, 0);
     gtk_box_pack_start (GTK_BOX (row), state->remember_key, FALSE, FALSE, 0);
+    gtk_box_pack_start (
+        GTK_BOX (row),
+        genlayer_key_test_button_new (state->client, state->key_check, typed_key, state), FALSE,
+        FALSE, 0);
     return row;
 }
 
@@ -240,7 +259,7 @@ settings_table_new (DialogState *state, const GenlayerPluginValues *values)
     gtk_widget_set_name (state->mask, "genlayer-mask");
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (state->mask), values->mask);
 
-    GtkWidget *table = gtk_table_new (9, 2, FALSE);
+    GtkWidget *table = gtk_table_new (10, 2, FALSE);
     gtk_table_set_row_spacings (GTK_TABLE (table), 6);
     gtk_table_set_col_spacings (GTK_TABLE (table), 12);
     guint row = 0;
@@ -260,8 +279,13 @@ settings_table_new (DialogState *state, const GenlayerPluginValues *values)
     gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "M_odel:", 0.0, 0.5, state->model, 1,
                                FALSE);
     if (genlayer_client_has_api_key (state->client) == 0)
+    {
         gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "API _key:", 0.0, 0.5,
                                    api_key_row_new (state), 1, FALSE);
+        gtk_table_attach (GTK_TABLE (table), state->key_check, 1, 2, row, row + 1, GTK_FILL,
+                          GTK_FILL, 0, 0);
+        row++;
+    }
     gtk_table_attach (GTK_TABLE (table), state->mask, 1, 2, row, row + 1, GTK_FILL, GTK_FILL, 0, 0);
     return table;
 }

@@ -2,6 +2,7 @@
 
 #include "dialog_placement.h"
 #include "error_dialog.h"
+#include "key_test_button.h"
 
 #include "cost_text.h"
 
@@ -12,6 +13,7 @@ typedef struct
     GtkWidget *dialog;
     GtkWidget *cost;
     GimpProcedureConfig *config;
+    genlayer_client *client;
     gboolean needs_key;
 } DialogState;
 
@@ -79,6 +81,44 @@ apply_typed_key (DialogState *state, genlayer_client *client, gchar **error)
     return applied;
 }
 
+static gchar *
+typed_key (gpointer data)
+{
+    DialogState *state = data;
+    gchar *key = NULL;
+
+    g_object_get (state->config, "api-key", &key, NULL);
+    return key ? key : g_strdup ("");
+}
+
+/* The key field, Remember and Test in one row, and below it the label
+ * where Test writes what it found. */
+static void
+add_key_rows (GimpProcedureDialog *dialog, DialogState *state, GList **rows)
+{
+    GtkWidget *key = gimp_procedure_dialog_get_widget (dialog, "api-key", GTK_TYPE_ENTRY);
+    GtkWidget *answer = gimp_procedure_dialog_get_label (dialog, "key-check", "", FALSE, FALSE);
+    GtkWidget *key_row;
+    GtkWidget *test;
+
+    gtk_entry_set_visibility (GTK_ENTRY (GIMP_IS_LABEL_ENTRY (key)
+                                             ? gimp_label_entry_get_entry (GIMP_LABEL_ENTRY (key))
+                                             : key),
+                              FALSE);
+    key_row = gimp_procedure_dialog_fill_box (dialog, "key-row", "api-key", "remember-key", NULL);
+    gtk_orientable_set_orientation (GTK_ORIENTABLE (key_row), GTK_ORIENTATION_HORIZONTAL);
+    gtk_box_set_spacing (GTK_BOX (key_row), 6);
+    test = genlayer_key_test_button_new (state->client, answer, typed_key, state);
+    gtk_box_pack_start (GTK_BOX (key_row), test, FALSE, FALSE, 0);
+    gtk_widget_show (test);
+
+    gtk_widget_set_name (answer, "genlayer-key-check");
+    gtk_label_set_xalign (GTK_LABEL (answer), 0.0);
+    gtk_label_set_line_wrap (GTK_LABEL (answer), TRUE);
+    *rows = g_list_append (*rows, "key-row");
+    *rows = g_list_append (*rows, "key-check");
+}
+
 static void
 build (GimpProcedureDialog *dialog, DialogState *state)
 {
@@ -103,17 +143,7 @@ build (GimpProcedureDialog *dialog, DialogState *state)
          *row; row++)
         rows = g_list_append (rows, (gpointer) *row);
     if (state->needs_key)
-    {
-        GtkWidget *key = gimp_procedure_dialog_get_widget (dialog, "api-key", GTK_TYPE_ENTRY);
-
-        gtk_entry_set_visibility (
-            GTK_ENTRY (GIMP_IS_LABEL_ENTRY (key)
-                           ? gimp_label_entry_get_entry (GIMP_LABEL_ENTRY (key))
-                           : key),
-            FALSE);
-        rows = g_list_append (rows, "api-key");
-        rows = g_list_append (rows, "remember-key");
-    }
+        add_key_rows (dialog, state, &rows);
     rows = g_list_append (rows, "mask");
     rows = g_list_append (rows, "cost");
     gimp_procedure_dialog_fill_list (dialog, rows);
@@ -126,7 +156,7 @@ genlayer_generate_dialog_run (GimpProcedure *procedure, GimpProcedureConfig *con
                               genlayer_client *client)
 {
     GtkWidget *dialog = gimp_procedure_dialog_new (procedure, config, "Generate Layer");
-    DialogState state = { dialog, NULL, config, genlayer_client_has_api_key (client) == 0 };
+    DialogState state = { dialog, NULL, config, client, genlayer_client_has_api_key (client) == 0 };
     gboolean generate = FALSE;
     gulong changed;
 
