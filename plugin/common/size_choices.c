@@ -2,6 +2,16 @@
 
 #include <json-glib/json-glib.h>
 
+/* Appends a string unless the list holds it already: 1:1 is in two ratio tiers. */
+static void
+add_once (GPtrArray *list, const gchar *text)
+{
+    for (guint i = 0; i < list->len; i++)
+        if (g_strcmp0 (g_ptr_array_index (list, i), text) == 0)
+            return;
+    g_ptr_array_add (list, g_strdup (text));
+}
+
 /* Appends a tier's sizes; FALSE when one is not a string. */
 static gboolean
 collect_sizes (JsonArray *entries, GPtrArray *sizes)
@@ -11,19 +21,17 @@ collect_sizes (JsonArray *entries, GPtrArray *sizes)
         JsonNode *entry = json_array_get_element (entries, i);
         if (! JSON_NODE_HOLDS_VALUE (entry) || json_node_get_value_type (entry) != G_TYPE_STRING)
             return FALSE;
-        g_ptr_array_add (sizes, g_strdup (json_node_get_string (entry)));
+        add_once (sizes, json_node_get_string (entry));
     }
     return TRUE;
 }
 
-/* Appends every tier name and every size of the table's "tiers" object;
- * FALSE when the JSON does not have that shape. */
+/* Appends every tier name and every size of the object `member` of the
+ * table; FALSE when it is missing or does not have that shape. */
 static gboolean
-collect_tiers (JsonNode *root, GPtrArray *sizes, GPtrArray *resolutions)
+collect_tiers (JsonObject *table, const gchar *member, GPtrArray *sizes, GPtrArray *resolutions)
 {
-    if (root == NULL || ! JSON_NODE_HOLDS_OBJECT (root))
-        return FALSE;
-    JsonNode *tiers_node = json_object_get_member (json_node_get_object (root), "tiers");
+    JsonNode *tiers_node = json_object_get_member (table, member);
     if (tiers_node == NULL || ! JSON_NODE_HOLDS_OBJECT (tiers_node))
         return FALSE;
 
@@ -42,6 +50,20 @@ collect_tiers (JsonNode *root, GPtrArray *sizes, GPtrArray *resolutions)
     }
     g_list_free (names);
     return well_formed;
+}
+
+/* The pixel dialect ("tiers") and then, when the table has it, the ratio
+ * dialect ("ratio_tiers"): a person may name a size either way, and the
+ * client translates it into the dialect the gateway speaks. */
+static gboolean
+collect_both_dialects (JsonNode *root, GPtrArray *sizes, GPtrArray *resolutions)
+{
+    if (root == NULL || ! JSON_NODE_HOLDS_OBJECT (root))
+        return FALSE;
+    JsonObject *table = json_node_get_object (root);
+    return collect_tiers (table, "tiers", sizes, resolutions)
+           && (! json_object_has_member (table, "ratio_tiers")
+               || collect_tiers (table, "ratio_tiers", sizes, resolutions));
 }
 
 /* A new NULL-terminated list holding "auto" and, when it was read, the table's part. */
@@ -65,8 +87,8 @@ genlayer_size_choices_parse (const gchar *table_json, gchar ***sizes, gchar ***r
 
     JsonParser *parser = json_parser_new ();
     gboolean read = table_json != NULL && json_parser_load_from_data (parser, table_json, -1, NULL)
-                    && collect_tiers (json_parser_get_root (parser), table_sizes,
-                                      table_resolutions);
+                    && collect_both_dialects (json_parser_get_root (parser), table_sizes,
+                                              table_resolutions);
     g_object_unref (parser);
 
     *sizes = finish_list (table_sizes, read);

@@ -10,10 +10,11 @@
 
 G_BEGIN_DECLS
 
-/* Reads {"tiers": {"1024": ["1024x1024"], ...}} into two NULL-terminated
- * lists (free with g_strfreev): every size in table order, and every tier,
- * each list starting with "auto". On unreadable JSON both lists hold only
- * "auto" and FALSE is returned. */
+/* Reads {"tiers": {"1024": ["1024x1024"], ...}, "ratio_tiers": {"1K":
+ * ["1:1", ...], ...}} into two NULL-terminated lists (free with g_strfreev):
+ * every size in table order, pixel sizes first and each once, and every
+ * tier, each list starting with "auto". On unreadable JSON both lists hold
+ * only "auto" and FALSE is returned. */
 gboolean genlayer_size_choices_parse (const gchar *table_json, gchar ***sizes,
                                       gchar ***resolutions);
 

@@ -271,12 +271,18 @@ test_size_choices_from_the_core_table (void)
     gchar **sizes = NULL;
     gchar **resolutions = NULL;
     g_assert_true (genlayer_size_choices_parse (table, &sizes, &resolutions));
-    g_assert_cmpuint (g_strv_length (sizes), ==, 11);
+    /* auto, the 10 pixel sizes, then the 13 ratios, 1:1 once though two tiers offer it. */
+    g_assert_cmpuint (g_strv_length (sizes), ==, 24);
     g_assert_cmpstr (sizes[0], ==, "auto");
     g_assert_cmpstr (sizes[1], ==, "1024x1024");
     g_assert_cmpstr (sizes[2], ==, "1536x1024");
     g_assert_cmpstr (sizes[10], ==, "1152x2048");
-    const gchar *expected_resolutions[] = { "auto", "1024", "1536", "2048", NULL };
+    g_assert_cmpstr (sizes[11], ==, "1:1");
+    g_assert_cmpstr (sizes[14], ==, "4:3");
+    g_assert_cmpstr (sizes[23], ==, "9:21");
+    const gchar *expected_resolutions[] = {
+        "auto", "1024", "1536", "2048", "1K", "2K", "4K", NULL
+    };
     g_assert_true (g_strv_equal ((const gchar *const *) resolutions, expected_resolutions));
 
     g_strfreev (sizes);
@@ -292,7 +298,9 @@ test_size_choices_from_a_bad_table (void)
                                   "[]",
                                   "{\"tiers\": []}",
                                   "{\"tiers\": {\"1024\": \"1024x1024\"}}",
-                                  "{\"tiers\": {\"1024\": [1024]}}" };
+                                  "{\"tiers\": {\"1024\": [1024]}}",
+                                  "{\"tiers\": {}, \"ratio_tiers\": [\"1:1\"]}",
+                                  "{\"tiers\": {}, \"ratio_tiers\": {\"1K\": [1]}}" };
     for (gsize i = 0; i < G_N_ELEMENTS (bad_tables); i++)
     {
         gchar **sizes = NULL;
