@@ -29,6 +29,8 @@ enum class Fault {
     expire_uploads,             // a submit whose reference is one of our uploads finds it expired
     hold_status,                // a status call that waits, before it is answered, until released
 };
+// How many faults there are: a new one goes last in the enum, and here.
+inline constexpr size_t kFaultCount = size_t(Fault::hold_status) + 1;
 
 class FaultPlan {
 public:
@@ -59,8 +61,6 @@ public:
     nlohmann::json describe() const;
 
 private:
-    static constexpr size_t kFaultCount = size_t(Fault::expire_uploads) + 1;
-
     struct Settings {
         std::array<int, kFaultCount> remaining{};
         bool expire_results = false;
