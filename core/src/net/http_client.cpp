@@ -138,6 +138,41 @@ void set_method_and_body(CURL* easy, const HttpRequest& request, Mime& mime) {
     curl_easy_setopt(easy, CURLOPT_MIMEPOST, mime.get());
 }
 
+// The same for every request: no redirect is followed (the caller sees the
+// 3xx, and no header, least of all the API key, travels to a host it was not
+// meant for), http and https only, TLS verified, the request's own limits.
+void set_safety_and_limits(CURL* easy, const HttpRequest& request) {
+    curl_easy_setopt(easy, CURLOPT_USERAGENT, kUserAgent);
+    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
+    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(request.connect_timeout.count()));
+    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(request.total_timeout.count()));
+    // Refuses an announced Content-Length over the cap before any body byte.
+    curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.max_body_bytes));
+}
+
+void set_reception(CURL* easy, Reception& reception, char* curl_message) {
+    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, receive_body);
+    curl_easy_setopt(easy, CURLOPT_WRITEDATA, &reception);
+    curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, receive_header);
+    curl_easy_setopt(easy, CURLOPT_HEADERDATA, &reception);
+    curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, curl_message);
+}
+
+// How much of the request left: a failure before its first byte is told apart from one after.
+void record_what_was_sent(CURL* easy, HttpResponse& response, TransportError& error) {
+    long request_bytes = 0;
+    curl_easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &request_bytes);
+    curl_off_t uploaded = 0;
+    curl_easy_getinfo(easy, CURLINFO_SIZE_UPLOAD_T, &uploaded);
+    response.bytes_sent = uint64_t(uploaded);
+    error.request_sent = request_bytes > 0;
+}
+
 }  // namespace
 
 struct HttpClient::Impl {
@@ -223,35 +258,13 @@ bool HttpClient::perform(const HttpRequest& request, HttpResponse& response, Tra
     curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
     curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers.get());
     set_method_and_body(easy, request, mime);
-    curl_easy_setopt(easy, CURLOPT_USERAGENT, kUserAgent);
-    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-    // Redirects are never followed: the caller sees the 3xx, and no header
-    // (least of all the API key) travels to a host it was not meant for.
-    curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(request.connect_timeout.count()));
-    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(request.total_timeout.count()));
-    // Refuses an announced Content-Length over the cap before any body byte.
-    curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.max_body_bytes));
-    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, receive_body);
-    curl_easy_setopt(easy, CURLOPT_WRITEDATA, &reception);
-    curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, receive_header);
-    curl_easy_setopt(easy, CURLOPT_HEADERDATA, &reception);
-    curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, curl_message);
+    set_safety_and_limits(easy, request);
+    set_reception(easy, reception, curl_message);
 
     CURLcode result = CURLE_OK;
     const Impl::Ending ending = impl_->run(result, request.stall_timeout);
 
-    long request_bytes = 0;
-    curl_easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &request_bytes);
-    curl_off_t uploaded = 0;
-    curl_easy_getinfo(easy, CURLINFO_SIZE_UPLOAD_T, &uploaded);
-    response.bytes_sent = uint64_t(uploaded);
-    error.request_sent = request_bytes > 0;
-
+    record_what_was_sent(easy, response, error);
     if (ending == Impl::Ending::cancelled) {
         error.failure = TransportFailure::cancelled;
         error.detail = "cancelled";
