@@ -35,9 +35,9 @@ add_size_menus (GimpProcedure *procedure)
     gchar **resolutions = NULL;
 
     genlayer_size_choices_parse (genlayer_size_table_json (), &sizes, &resolutions);
-    gimp_procedure_add_choice_aux_argument (procedure, "size-menu", "_Size", "The generated size",
+    gimp_procedure_add_choice_aux_argument (procedure, "size-menu", "Si_ze", "The generated size",
                                             menu_of (sizes), "auto", G_PARAM_READWRITE);
-    gimp_procedure_add_choice_aux_argument (procedure, "resolution-menu", "_Resolution",
+    gimp_procedure_add_choice_aux_argument (procedure, "resolution-menu", "Resol_ution",
                                             "The resolution tier", menu_of (resolutions), "auto",
                                             G_PARAM_READWRITE);
     g_strfreev (sizes);
@@ -75,9 +75,9 @@ genlayer_add_generation_arguments (GimpProcedure *procedure)
                                         G_PARAM_READWRITE);
 
     add_size_menus (procedure);
-    gimp_procedure_add_string_aux_argument (procedure, "model", "M_odel", "The image model",
+    gimp_procedure_add_string_aux_argument (procedure, "model", "_Model", "The image model",
                                             limits.default_model, G_PARAM_READWRITE);
-    gimp_procedure_add_boolean_aux_argument (procedure, "mask", "Add layer _mask from selection",
+    gimp_procedure_add_boolean_aux_argument (procedure, "mask", "Add la_yer mask from selection",
                                              "Mask the new layers to the selection", TRUE,
                                              G_PARAM_READWRITE);
     gimp_procedure_add_string_aux_argument (procedure, "api-key", "API _key",

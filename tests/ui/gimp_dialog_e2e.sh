@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# The Generate dialog inside a real GIMP, end to end: GIMP (console, under the
-# caller's X server) runs plug-in-genlayer interactively on a fresh image; the
-# dialog opens on the X display, xdotool types a prompt and presses Generate
-# (Alt+G), the plug-in generates against the gateway emulator and adds the
-# layer. Asserts on the layer GIMP reports afterwards.
+# The Generate dialog inside a real GIMP, end to end, as on a first run with
+# no key configured: GIMP (console, under the caller's X server) runs
+# plug-in-genlayer interactively on a fresh image; the dialog opens on the X
+# display, xdotool types a prompt, then the key into the key field, and
+# presses Test, whose check must reach the gateway emulator with that key
+# (tests/gimp_common/key_test_click.py); then Generate (Alt+G), and the
+# plug-in generates with the typed key and adds the layer. Asserts on the
+# emulator's log and on the layer GIMP reports afterwards.
 #
 # usage: gimp_dialog_e2e.sh SOURCE_DIR BUILD_DIR WORK_DIR   (run under xvfb-run)
 set -euo pipefail
@@ -36,7 +39,7 @@ batch="(let* ((image (car (gimp-image-new 64 48 RGB)))
            (write (list (car (gimp-image-get-layers image)) (car (gimp-item-get-name top))) port)
            (close-output-port port)))"
 
-GIMP2_DIRECTORY="$profile" TOAPIS_API_KEY=e2e-key TOAPIS_BASE_URL="$EMULATOR_API_URL" \
+env -u TOAPIS_API_KEY GIMP2_DIRECTORY="$profile" TOAPIS_BASE_URL="$EMULATOR_API_URL" \
 XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" \
   gimp-console-2.10 -i -d -f -b "$batch" -b '(gimp-quit 0)' > "$work/gimp.log" 2>&1 &
 gimp_pid=$!
@@ -53,6 +56,8 @@ window=$(timeout 120 xdotool search --sync --onlyvisible --name '^Generate Layer
 # No window manager runs: give the dialog the keyboard focus directly.
 xdotool windowfocus --sync "$window"
 xdotool type --delay 5 "$prompt"
+python3 "$source_dir/tests/gimp_common/key_test_click.py" "$EMULATOR_API_URL" e2e-key "$window" ||
+  fail "The Test button did not check the typed key"
 xdotool key alt+g
 
 wait "$gimp_pid"

@@ -96,14 +96,13 @@ typed_key (gpointer data)
 static void
 add_key_rows (GimpProcedureDialog *dialog, DialogState *state, GList **rows)
 {
-    GtkWidget *key = gimp_procedure_dialog_get_widget (dialog, "api-key", GTK_TYPE_ENTRY);
+    GtkWidget *key = gimp_procedure_dialog_get_widget (dialog, "api-key", GIMP_TYPE_LABEL_ENTRY);
     GtkWidget *answer = gimp_procedure_dialog_get_label (dialog, "key-check", "", FALSE, FALSE);
     GtkWidget *key_row;
     GtkWidget *test;
 
-    gtk_entry_set_visibility (GTK_ENTRY (GIMP_IS_LABEL_ENTRY (key)
-                                             ? gimp_label_entry_get_entry (GIMP_LABEL_ENTRY (key))
-                                             : key),
+    /* A labelled entry: "API _key" is its mnemonic, as in GIMP 2.10. */
+    gtk_entry_set_visibility (GTK_ENTRY (gimp_label_entry_get_entry (GIMP_LABEL_ENTRY (key))),
                               FALSE);
     key_row = gimp_procedure_dialog_fill_box (dialog, "key-row", "api-key", "remember-key", NULL);
     gtk_orientable_set_orientation (GTK_ORIENTABLE (key_row), GTK_ORIENTATION_HORIZONTAL);
