@@ -563,20 +563,31 @@ remove_tree (const gchar *path)
 typedef struct
 {
     genlayer_job *job;
+    gboolean cancel_at_first_show;
     guint shown;
     gboolean fractions_in_range;
+    gchar *last_text;
+    gdouble last_fraction;
+    guint repeats; /* shows identical to the one before */
     guint ended;
     GMainLoop *loop;
 } WatchRecord;
 
-/* The first report cancels the job: the watch must then end by itself. */
+/* With cancel_at_first_show, the first report cancels the job: the watch
+ * must then end by itself. */
 static void
 record_show (const gchar *text, gdouble fraction, gpointer data)
 {
     WatchRecord *record = data;
     g_assert_true (text != NULL && *text != '\0');
     record->fractions_in_range = record->fractions_in_range && fraction >= 0.0 && fraction <= 1.0;
-    if (record->shown++ == 0)
+    if (record->last_text && strcmp (text, record->last_text) == 0
+        && fraction == record->last_fraction)
+        record->repeats++;
+    g_free (record->last_text);
+    record->last_text = g_strdup (text);
+    record->last_fraction = fraction;
+    if (record->shown++ == 0 && record->cancel_at_first_show)
         genlayer_job_cancel (record->job);
 }
 
@@ -588,22 +599,44 @@ record_end (gpointer data)
     g_main_loop_quit (record->loop);
 }
 
-static void
-test_job_watch_ends_with_the_job (void)
+/* A job against a port where nothing listens: it retries until its
+ * deadline or a cancel. unreachable_job_finish ends it. */
+static genlayer_client *
+unreachable_job_start (gchar **journal, genlayer_job **job)
 {
-    gchar *journal = g_dir_make_tmp ("genlayer-watch-XXXXXX", NULL);
-    /* Nothing listens there: the job retries until its deadline or a cancel. */
+    *journal = g_dir_make_tmp ("genlayer-watch-XXXXXX", NULL);
     const genlayer_client_options options = { .struct_size = sizeof options,
                                               .api_key = "k",
                                               .base_url = "http://127.0.0.1:1",
-                                              .journal_dir = journal };
+                                              .journal_dir = *journal };
     genlayer_client *client = NULL;
     g_assert_cmpint (genlayer_client_create (&options, &client), ==, GENLAYER_OK);
     const genlayer_request request = {
         .struct_size = sizeof request, .prompt = "a lighthouse", .n = 1, .timeout_s = 120.0
     };
-    WatchRecord record = { .fractions_in_range = TRUE, .loop = g_main_loop_new (NULL, FALSE) };
-    g_assert_cmpint (genlayer_job_start (client, &request, &record.job), ==, GENLAYER_OK);
+    g_assert_cmpint (genlayer_job_start (client, &request, job), ==, GENLAYER_OK);
+    return client;
+}
+
+static void
+unreachable_job_finish (WatchRecord *record, genlayer_client *client, gchar *journal)
+{
+    genlayer_job_destroy (record->job);
+    genlayer_client_destroy (client);
+    g_main_loop_unref (record->loop);
+    g_free (record->last_text);
+    remove_tree (journal);
+    g_free (journal);
+}
+
+static void
+test_job_watch_ends_with_the_job (void)
+{
+    gchar *journal = NULL;
+    WatchRecord record = { .cancel_at_first_show = TRUE,
+                           .fractions_in_range = TRUE,
+                           .loop = g_main_loop_new (NULL, FALSE) };
+    genlayer_client *client = unreachable_job_start (&journal, &record.job);
 
     GenlayerJobWatch watch = {
         .job = record.job, .show = record_show, .ended = record_end, .data = &record
@@ -624,11 +657,44 @@ test_job_watch_ends_with_the_job (void)
     g_assert_cmpuint (record.shown, ==, shown);
     g_assert_cmpuint (record.ended, ==, 1);
 
-    genlayer_job_destroy (record.job);
-    genlayer_client_destroy (client);
-    g_main_loop_unref (record.loop);
-    remove_tree (journal);
-    g_free (journal);
+    unreachable_job_finish (&record, client, journal);
+}
+
+/* Counts the loop's own turns of POLL_TICK_MS; cancels the job at the
+ * tenth, when the watch has polled about as often. */
+#define POLL_TICK_MS 50
+static gboolean
+cancel_at_tenth_tick (gpointer data)
+{
+    static guint ticks;
+    WatchRecord *record = data;
+
+    if (++ticks < 10)
+        return G_SOURCE_CONTINUE;
+    genlayer_job_cancel (record->job);
+    return G_SOURCE_REMOVE;
+}
+
+/* A job that stays in one state through many polls is shown once per
+ * change, not at every poll: in GIMP each show is a call into its process. */
+static void
+test_job_watch_shows_only_changes (void)
+{
+    gchar *journal = NULL;
+    WatchRecord record = { .fractions_in_range = TRUE, .loop = g_main_loop_new (NULL, FALSE) };
+    genlayer_client *client = unreachable_job_start (&journal, &record.job);
+    GenlayerJobWatch watch = {
+        .job = record.job, .show = record_show, .ended = record_end, .data = &record
+    };
+
+    genlayer_job_watch_start (&watch);
+    g_timeout_add (POLL_TICK_MS, cancel_at_tenth_tick, &record);
+    g_main_loop_run (record.loop);
+
+    g_assert_cmpuint (record.shown, >=, 1);
+    g_assert_cmpuint (record.repeats, ==, 0);
+    g_assert_cmpuint (record.ended, ==, 1);
+    unreachable_job_finish (&record, client, journal);
 }
 
 int
@@ -657,5 +723,6 @@ main (int argc, char **argv)
     g_test_add_func ("/cost-text/per-image", test_cost_text);
     g_test_add_func ("/job-target/round-trip", test_job_target_round_trip);
     g_test_add_func ("/job-watch/ends-with-the-job", test_job_watch_ends_with_the_job);
+    g_test_add_func ("/job-watch/shows-only-changes", test_job_watch_shows_only_changes);
     return g_test_run ();
 }
