@@ -316,7 +316,7 @@ void Job::journal_outcome(JournalEntry& entry, const TaskInfo& task) {
 }
 
 std::vector<RgbaImage> Job::download_results(Gateway& gateway, const TaskInfo& task) {
-    double download_s = 0, decode_s = 0;
+    double download_s = 0, decode_s = 0, history_s = 0;
     std::vector<RgbaImage> images;
     for (size_t i = 0; i < task.results.size(); ++i) {
         const auto& item = task.results[i];
@@ -333,13 +333,16 @@ std::vector<RgbaImage> Job::download_results(Gateway& gateway, const TaskInfo& t
         started = clock_->now();
         images.push_back(decode_result(bytes, config_.decode_limits));
         decode_s += seconds_since(started);
+        started = clock_->now();
         record_in_history(bytes, images.back(), int(i));
+        history_s += seconds_since(started);
         set_state(GENLAYER_JOB_DOWNLOADING,
                   kWaitedFraction + (1 - kWaitedFraction) * double(i + 1) / double(task.results.size()), 100);
     }
     std::lock_guard lock(mutex_);
     report_["stages"]["download_s"] = download_s;
     report_["stages"]["decode_s"] = decode_s;
+    report_["stages"]["history_s"] = history_s;
     return images;
 }
 
