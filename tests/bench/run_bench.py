@@ -170,17 +170,19 @@ def pixel_rows(pixel, side, label, mark, suffix=""):
     return rows
 
 
-def idle_row(idle, label, mark, suffix=""):
-    return ("%s CPU while a %gs task waits" % (label, idle["gen_s"]), "%.2f %%" % idle["percent_of_core"],
-            "", "", "<= 1 %", mark("idle_cpu_percent" + suffix))
+def idle_rows(idle, label, mark, suffix=""):
+    return [("%s CPU while a %gs task waits" % (label, idle["gen_s"]), "%.2f %%" % idle["percent_of_core"],
+             "", "", "<= 1 %", mark("idle_cpu_percent" + suffix)),
+            ("  once, before the first poll: decoder load", "%.2f s CPU" % idle["decoder_load_cpu_s"],
+             "", "", "", "")]
 
 
 def gimp3_rows(gimp3, side, mark):
     """The GIMP 3 rows, or the one row that says they were not measured."""
     if gimp3 is None:
         return [("GIMP 3 rows", "not measured (no --gimp3-build-dir)", "", "", "", "")]
-    return pixel_rows(gimp3["pixel_roundtrip"], side, " in GIMP 3", mark, "_gimp3") + [
-        idle_row(gimp3["idle_cpu"], "GIMP 3 plug-in", mark, "_gimp3")]
+    return pixel_rows(gimp3["pixel_roundtrip"], side, " in GIMP 3", mark, "_gimp3") + idle_rows(
+        gimp3["idle_cpu"], "GIMP 3 plug-in", mark, "_gimp3")
 
 
 def table(details, sizes, met):
@@ -234,7 +236,7 @@ def gimp2_rows(details, sizes, side, met, mark):
         memory["peak_rss_mb"], memory["decoder_baseline_rss_mb"], memory["bare_rss_mb"]), "", "", "", ""))
     rows.append(("  loading OpenImageIO", "%.0f MiB, %.2f s" % (memory["decoder_load_mb"], memory["decoder_load_s"]),
                  "", "", "", ""))
-    rows.append(idle_row(idle, "plug-in", mark))
+    rows += idle_rows(idle, "plug-in", mark)
     rows.append(("history list, %d entries (index)" % history["entries"], "%.3f s" % history["index_s"],
                  "%.3f s (folder scan)" % history["scan_s"], "%.2f" % history["ratio"], "<= 0.2 s",
                  mark("history_list_s")))
