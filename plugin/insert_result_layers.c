@@ -48,12 +48,16 @@ static void
 write_pixels (GenlayerGimpLayer layer, const genlayer_image *image)
 {
     GeglBuffer *buffer = gimp_drawable_get_buffer (GENLAYER_GIMP_DRAWABLE (layer));
+    /* The core refuses results over 16384 px a side: all three fit a gint. */
+    const gint width = (gint) image->width;
+    const gint height = (gint) image->height;
+    const gint stride = (gint) image->stride;
 
-    gegl_buffer_set (buffer, GEGL_RECTANGLE (0, 0, image->width, image->height), 0,
-                     babl_format ("R'G'B'A u8"), image->pixels, image->stride);
+    gegl_buffer_set (buffer, GEGL_RECTANGLE (0, 0, width, height), 0, babl_format ("R'G'B'A u8"),
+                     image->pixels, stride);
     gegl_buffer_flush (buffer);
     g_object_unref (buffer);
-    gimp_drawable_update (GENLAYER_GIMP_DRAWABLE (layer), 0, 0, image->width, image->height);
+    gimp_drawable_update (GENLAYER_GIMP_DRAWABLE (layer), 0, 0, width, height);
 }
 
 /* Scaled to cover the region, centred and cropped to it (cover_placement.h). */

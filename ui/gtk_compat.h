@@ -25,9 +25,9 @@ static inline void
 genlayer_label_align_start (GtkWidget *label)
 {
 #if GTK_CHECK_VERSION(3, 16, 0)
-    gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+    gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
 #else
-    gtk_misc_set_alignment (GTK_MISC (label), 0.0, 0.5);
+    gtk_misc_set_alignment (GTK_MISC (label), 0.0f, 0.5f);
 #endif
 }
 

@@ -18,7 +18,7 @@ age_text (gint64 then, gint64 now)
         return g_strdup_printf ("%" G_GINT64_FORMAT " s ago", seconds);
     if (seconds < 3600)
         return g_strdup_printf ("%" G_GINT64_FORMAT " min ago", seconds / 60);
-    if (seconds < 48 * 3600)
+    if (seconds < G_GINT64_CONSTANT (48) * 3600)
         return g_strdup_printf ("%" G_GINT64_FORMAT " h ago", seconds / 3600);
     return g_strdup_printf ("%" G_GINT64_FORMAT " days ago", seconds / 86400);
 }

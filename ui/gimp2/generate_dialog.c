@@ -1,6 +1,7 @@
 #include "dialog_placement.h"
 #include "error_dialog.h"
 #include "generate_dialog_internal.h"
+#include "gtk_compat.h"
 #include "key_test_button.h"
 
 #include "cost_text.h"
@@ -211,7 +212,7 @@ api_key_row_new (DialogState *state)
 
     state->key_check = gtk_label_new (NULL);
     gtk_widget_set_name (state->key_check, "genlayer-key-check");
-    gtk_misc_set_alignment (GTK_MISC (state->key_check), 0.0, 0.5);
+    genlayer_label_align_start (state->key_check);
     gtk_label_set_line_wrap (GTK_LABEL (state->key_check), TRUE);
     gtk_widget_set_size_request (state->key_check, 300, -1);
 
@@ -262,25 +263,25 @@ settings_table_new (DialogState *state, const GenlayerPluginValues *values)
     GtkWidget *table = gtk_table_new (10, 2, FALSE);
     gtk_table_set_row_spacings (GTK_TABLE (table), 6);
     gtk_table_set_col_spacings (GTK_TABLE (table), 12);
-    guint row = 0;
-    gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "_Size:", 0.0, 0.5, state->size, 1,
+    gint row = 0;
+    gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "_Size:", 0.0f, 0.5f, state->size, 1,
                                FALSE);
-    gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "_Resolution:", 0.0, 0.5,
+    gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "_Resolution:", 0.0f, 0.5f,
                                state->resolution, 1, FALSE);
-    gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "Re_ference:", 0.0, 0.5,
+    gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "Re_ference:", 0.0f, 0.5f,
                                state->reference, 1, FALSE);
-    gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "E_xtra references:", 0.0, 0.5,
+    gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "E_xtra references:", 0.0f, 0.5f,
                                extra_references_row_new (state, values->extra_references), 1,
                                FALSE);
-    gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "_Variations:", 0.0, 0.5,
+    gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "_Variations:", 0.0f, 0.5f,
                                state->variations, 1, TRUE);
-    gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "_Placement:", 0.0, 0.5,
+    gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "_Placement:", 0.0f, 0.5f,
                                state->placement, 1, FALSE);
-    gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "M_odel:", 0.0, 0.5, state->model, 1,
+    gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "M_odel:", 0.0f, 0.5f, state->model, 1,
                                FALSE);
     if (genlayer_client_has_api_key (state->client) == 0)
     {
-        gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "API _key:", 0.0, 0.5,
+        gimp_table_attach_aligned (GTK_TABLE (table), 0, row++, "API _key:", 0.0f, 0.5f,
                                    api_key_row_new (state), 1, FALSE);
         gtk_table_attach (GTK_TABLE (table), state->key_check, 1, 2, row, row + 1, GTK_FILL,
                           GTK_FILL, 0, 0);
@@ -309,13 +310,13 @@ genlayer_generate_dialog_new (const GenlayerPluginValues *values, genlayer_clien
     gtk_widget_set_name (state->generate, "genlayer-generate");
 
     GtkWidget *prompt_label = gtk_label_new_with_mnemonic ("_Describe the layer to generate:");
-    gtk_misc_set_alignment (GTK_MISC (prompt_label), 0.0, 0.5);
+    genlayer_label_align_start (prompt_label);
     GtkWidget *prompt = prompt_view_new (state, values->prompt);
     gtk_label_set_mnemonic_widget (GTK_LABEL (prompt_label), gtk_bin_get_child (GTK_BIN (prompt)));
 
     state->cost = gtk_label_new (NULL);
     gtk_widget_set_name (state->cost, "genlayer-cost");
-    gtk_misc_set_alignment (GTK_MISC (state->cost), 0.0, 0.5);
+    genlayer_label_align_start (state->cost);
 
     GtkWidget *content = gtk_vbox_new (FALSE, 12);
     gtk_container_set_border_width (GTK_CONTAINER (content), 12);

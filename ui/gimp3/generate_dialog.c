@@ -2,6 +2,7 @@
 
 #include "dialog_placement.h"
 #include "error_dialog.h"
+#include "gtk_compat.h"
 #include "key_test_button.h"
 
 #include "cost_text.h"
@@ -112,7 +113,7 @@ add_key_rows (GimpProcedureDialog *dialog, DialogState *state, GList **rows)
     gtk_widget_show (test);
 
     gtk_widget_set_name (answer, "genlayer-key-check");
-    gtk_label_set_xalign (GTK_LABEL (answer), 0.0);
+    genlayer_label_align_start (answer);
     gtk_label_set_line_wrap (GTK_LABEL (answer), TRUE);
     *rows = g_list_append (*rows, "key-row");
     *rows = g_list_append (*rows, "key-check");
@@ -130,10 +131,10 @@ build (GimpProcedureDialog *dialog, DialogState *state)
     gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (prompt), GTK_WRAP_WORD_CHAR);
     gtk_widget_set_size_request (prompt, 440, 110);
     gtk_label_set_mnemonic_widget (GTK_LABEL (prompt_label), prompt);
-    gtk_label_set_xalign (GTK_LABEL (prompt_label), 0.0);
+    genlayer_label_align_start (prompt_label);
     state->cost = gimp_procedure_dialog_get_label (dialog, "cost", "", FALSE, FALSE);
     gtk_widget_set_name (state->cost, "genlayer-cost");
-    gtk_label_set_xalign (GTK_LABEL (state->cost), 0.0);
+    genlayer_label_align_start (state->cost);
 
     for (const gchar *const *row = (const gchar *const[]){ "prompt-label", "prompt", "size-menu",
                                                            "resolution-menu", "reference",
