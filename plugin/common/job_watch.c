@@ -6,8 +6,8 @@
 #define POLL_INTERVAL_MS 50
 
 /* Shows text and fraction unless they are what is shown already: in GIMP
- * each show is two calls into GIMP's process, which at every poll made a
- * waiting plug-in cost 2 % of a core. */
+ * each show is two calls into GIMP's process, too many to make at every
+ * poll of a task that waits for minutes. */
 static void
 show_if_changed (GenlayerJobWatch *watch, gchar *text, gdouble fraction)
 {
