@@ -16,6 +16,8 @@ import sys
 import time
 import urllib.request
 
+from processes import wait_for
+
 CHECK_PATH = "/v1/images/generations/genlayer-check-no-such-task"
 # Bounds a hang only: the probe is one request to a local emulator.
 CHECK_TIMEOUT_S = 120
@@ -32,13 +34,8 @@ def press_test_with_key(window, key, log):
     subprocess.run(["xdotool", "key", "alt+k"], check=True, timeout=30)
     subprocess.run(["xdotool", "type", key], check=True, timeout=60)
     subprocess.run(["xdotool", "key", "alt+t"], check=True, timeout=30)
-    deadline = time.monotonic() + CHECK_TIMEOUT_S
-    while not check_requests(log()):
-        if time.monotonic() > deadline:
-            raise TimeoutError("the Test button sent no check to the gateway within %d s"
-                               % CHECK_TIMEOUT_S)
-        time.sleep(0.05)  # a polling interval, not a synchronisation
-    return check_requests(log())[0]
+    return wait_for(lambda: check_requests(log()), "the Test button's check in the emulator's log",
+                    time.monotonic() + CHECK_TIMEOUT_S)[0]
 
 
 def probe_problem(entry):
