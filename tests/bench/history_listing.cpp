@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
             record.size_dialect = "pixels";
             record.task_id = "task_img_bench" + std::to_string(i);
             record.created_at = 1700000000 + i;
+            record.created_ms = record.created_at * 1000;
             record.cost_usd = 0.015;
             record.target = {{"outputs", {"bench-" + std::to_string(i) + ".png"}}};
             const std::string bytes = "stand-in image bytes " + std::to_string(i);

@@ -52,6 +52,7 @@ HistoryRecord record_at(long long created_at, const std::string& prompt = "a lig
     record.size_dialect = "pixels";
     record.task_id = "task_img_" + std::to_string(created_at);
     record.created_at = created_at;
+    record.created_ms = created_at * 1000;
     record.cost_usd = 0.015;
     record.target = {{"outputs", {"out.png"}}};
     return record;
@@ -261,4 +262,22 @@ TEST_CASE("history: a search keeps the newest entries whose prompt holds the tex
     CHECK(ids_of(search_history(entries, "red fox", 0)) == std::vector<std::string>{"0", "2", "3"});
     CHECK(ids_of(search_history(entries, "RED FOX", 2)) == std::vector<std::string>{"0", "2"});
     CHECK(search_history(entries, "lighthouse", 0).empty());
+}
+
+TEST_CASE("history: two saves within one second list newest first by their milliseconds", "[history]") {
+    TempDir dir;
+    HistoryStore store(dir.path / "history", kUnlimited);
+    auto older = record_at(50, "first in the second");
+    auto newer = record_at(50, "last in the second");
+    older.created_ms = 50'001;
+    newer.created_ms = 50'999;
+    older.task_id = "task_img_a";  // by the second and the task id alone it would list first
+    newer.task_id = "task_img_z";
+    store.save(payload("newer"), view_of(kSmall), newer);
+    store.save(payload("older"), view_of(kSmall), older);
+
+    const auto listed = store.list();
+    REQUIRE(listed.size() == 2);
+    CHECK(listed[0].record.prompt == "last in the second");
+    CHECK(listed[1].record.prompt == "first in the second");
 }

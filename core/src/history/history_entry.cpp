@@ -22,6 +22,7 @@ nlohmann::json to_json(const HistoryEntry& entry) {
             {"task_id", record.task_id},
             {"index", record.index},
             {"created_at", record.created_at},
+            {"created_ms", record.created_ms},
             {"cost_usd", record.cost_usd},
             {"target", record.target},
             {"width", entry.width},
@@ -45,6 +46,8 @@ std::optional<HistoryEntry> history_entry_from_json(const nlohmann::json& json) 
         record.task_id = json.at("task_id").get<std::string>();
         record.index = json.at("index").get<int>();
         record.created_at = json.at("created_at").get<long long>();
+        // Entries saved before milliseconds were kept order by their second.
+        record.created_ms = json.value("created_ms", record.created_at * 1000);
         record.cost_usd = json.at("cost_usd").get<double>();
         record.target = json.at("target");
         entry.width = json.at("width").get<uint32_t>();

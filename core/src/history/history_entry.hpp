@@ -20,6 +20,7 @@ struct HistoryRecord {
     std::string task_id;
     int index = 0;             // among the task's variations, from 0
     long long created_at = 0;  // unix seconds
+    long long created_ms = 0;  // the same time in unix milliseconds: orders saves within one second
     double cost_usd = 0;
     nlohmann::json target = nlohmann::json::object();  // the host's description of where it went
 };

@@ -55,7 +55,7 @@ std::optional<HistoryEntry> read_entry_file(const fs::path& file) {
 
 void newest_first(std::vector<HistoryEntry>& entries) {
     std::sort(entries.begin(), entries.end(), [](const HistoryEntry& a, const HistoryEntry& b) {
-        if (a.record.created_at != b.record.created_at) return a.record.created_at > b.record.created_at;
+        if (a.record.created_ms != b.record.created_ms) return a.record.created_ms > b.record.created_ms;
         if (a.record.task_id != b.record.task_id) return a.record.task_id < b.record.task_id;
         if (a.record.index != b.record.index) return a.record.index < b.record.index;
         return a.id < b.id;

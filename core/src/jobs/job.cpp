@@ -319,8 +319,8 @@ std::vector<RgbaImage> Job::download_results(Gateway& gateway, const TaskInfo& t
     double download_s = 0, decode_s = 0, history_s = 0;
     std::vector<RgbaImage> images;
     // One time for all of a task's variations: the history lists them in
-    // index order, whichever second each one was saved in.
-    const long long received_at = unix_now();
+    // index order, whichever millisecond each one was saved in.
+    const long long received_ms = unix_now_ms();
     for (size_t i = 0; i < task.results.size(); ++i) {
         const auto& item = task.results[i];
         auto started = clock_->now();
@@ -337,7 +337,7 @@ std::vector<RgbaImage> Job::download_results(Gateway& gateway, const TaskInfo& t
         images.push_back(decode_result(bytes, config_.decode_limits));
         decode_s += seconds_since(started);
         started = clock_->now();
-        record_in_history(bytes, images.back(), int(i), received_at);
+        record_in_history(bytes, images.back(), int(i), received_ms);
         history_s += seconds_since(started);
         set_state(GENLAYER_JOB_DOWNLOADING,
                   kWaitedFraction + (1 - kWaitedFraction) * double(i + 1) / double(task.results.size()), 100);
@@ -349,7 +349,7 @@ std::vector<RgbaImage> Job::download_results(Gateway& gateway, const TaskInfo& t
     return images;
 }
 
-void Job::record_in_history(std::span<const uint8_t> bytes, const RgbaImage& image, int index, long long received_at) {
+void Job::record_in_history(std::span<const uint8_t> bytes, const RgbaImage& image, int index, long long received_ms) {
     if (!history_) return;
     HistoryRecord record;
     // A task collected by id alone has no request in the journal.
@@ -363,7 +363,8 @@ void Job::record_in_history(std::span<const uint8_t> bytes, const RgbaImage& ima
     record.size_dialect = entry_.size_dialect;
     record.task_id = entry_.task_id;
     record.index = index;
-    record.created_at = received_at;
+    record.created_at = received_ms / 1000;
+    record.created_ms = received_ms;
     record.cost_usd = kPricePerImageUsd;
     record.target = config_.target;
     try {

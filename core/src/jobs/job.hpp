@@ -116,7 +116,7 @@ private:
     std::vector<RgbaImage> download_results(Gateway& gateway, const TaskInfo& task);
     // Saves one downloaded image to the history; a failure there is
     // reported, never fatal: the image still reaches the host.
-    void record_in_history(std::span<const uint8_t> bytes, const RgbaImage& image, int index, long long received_at);
+    void record_in_history(std::span<const uint8_t> bytes, const RgbaImage& image, int index, long long received_ms);
     void report_transfers(const TransferStats& stats);
     std::vector<std::string> upload_references(Gateway& gateway, const GenerationRequest& request,
                                                const SizeSpec& size);

@@ -75,8 +75,10 @@ const char* to_string(JobStage stage) {
     return "unknown";
 }
 
-long long unix_now() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+long long unix_now() { return unix_now_ms() / 1000; }
+
+long long unix_now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 

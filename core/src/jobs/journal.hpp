@@ -63,5 +63,6 @@ private:
 };
 
 long long unix_now();
+long long unix_now_ms();
 
 }  // namespace genlayer
