@@ -26,6 +26,10 @@ gboolean genlayer_run_values_obtain (GimpRunMode run_mode, GenlayerValuesSource 
                                      GenlayerValuesSource from_arguments, gpointer data,
                                      GenlayerPluginValues *values, gchar **error);
 
+/* The next interactive run's dialog starts from these prompt, size and
+ * resolution, with the other last values. */
+void genlayer_run_values_preset (const gchar *prompt, const gchar *size, const gchar *resolution);
+
 G_END_DECLS
 
 #endif

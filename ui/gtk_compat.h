@@ -10,13 +10,15 @@
 
 G_BEGIN_DECLS
 
+/* A box that lays its children out along `orientation`. */
 static inline GtkWidget *
-genlayer_vbox_new (gint spacing)
+genlayer_box_new (GtkOrientation orientation, gint spacing)
 {
 #if GTK_CHECK_VERSION(3, 0, 0)
-    return gtk_box_new (GTK_ORIENTATION_VERTICAL, spacing);
+    return gtk_box_new (orientation, spacing);
 #else
-    return gtk_vbox_new (FALSE, spacing);
+    return orientation == GTK_ORIENTATION_VERTICAL ? gtk_vbox_new (FALSE, spacing)
+                                                   : gtk_hbox_new (FALSE, spacing);
 #endif
 }
 

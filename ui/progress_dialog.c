@@ -46,7 +46,7 @@ genlayer_progress_dialog_run (genlayer_job *job, const gchar *title)
     gtk_widget_set_size_request (note, 360, -1);
     genlayer_label_align_start (note);
 
-    GtkWidget *content = genlayer_vbox_new (12);
+    GtkWidget *content = genlayer_box_new (GTK_ORIENTATION_VERTICAL, 12);
     gtk_container_set_border_width (GTK_CONTAINER (content), 12);
     gtk_box_pack_start (GTK_BOX (content), bar, FALSE, FALSE, 0);
     gtk_box_pack_start (GTK_BOX (content), note, FALSE, FALSE, 0);

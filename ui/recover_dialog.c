@@ -113,7 +113,7 @@ genlayer_recover_dialog_run (const GPtrArray *jobs, gboolean *chosen)
     GtkWidget *note = gtk_label_new ("These generations were paid for but never reached an "
                                      "image. Each goes back into its image if it is open, "
                                      "else into a new image.");
-    GtkWidget *content = genlayer_vbox_new (12);
+    GtkWidget *content = genlayer_box_new (GTK_ORIENTATION_VERTICAL, 12);
     gboolean accepted;
 
     gtk_widget_set_name (dialog, "genlayer-recover-dialog");

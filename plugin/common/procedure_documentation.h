@@ -49,6 +49,13 @@
     "plug-in-genlayer inserts a new result: at the selection's region, masked to the "             \
     "selection, with its genlayer-info parasite, in one undo step. Nothing is sent to "            \
     "the gateway and nothing is paid."
+#define GENLAYER_HISTORY_BROWSE_BLURB "Browse every generated image and put one back as a layer"
+#define GENLAYER_HISTORY_BROWSE_HELP                                                               \
+    "Shows the generation history as thumbnails, newest first, with a search over the "            \
+    "prompts. Insert puts the chosen image above the drawable as "                                 \
+    "plug-in-genlayer-history-insert does; Use these settings opens Generate Layer… with "       \
+    "its prompt and size. Nothing is sent to the gateway. A dialog: scripts use "                  \
+    "plug-in-genlayer-history-insert."
 #define GENLAYER_HISTORY_ENTRY_BLURB                                                               \
     "The entry's id, as `genlayer history` lists it, or its first 4 or more hex digits"
 

@@ -107,6 +107,22 @@ genlayer_gimp_open_images (gint *count)
     return gimp_image_list (count);
 }
 
+/* Opens Generate Layer… on the drawable as its menu item does: the dialog
+ * starts from the last values. Returns once that run ended. */
+static inline void
+genlayer_gimp_open_generate_dialog (GenlayerGimpImage image, GenlayerGimpDrawable drawable)
+{
+    gint n_values = 0;
+    /* An interactive run reads the dialog, not these, but GIMP wants them all. */
+    GimpParam *values = gimp_run_procedure (
+        "plug-in-genlayer", &n_values, GIMP_PDB_INT32, GIMP_RUN_INTERACTIVE, GIMP_PDB_IMAGE, image,
+        GIMP_PDB_DRAWABLE, drawable, GIMP_PDB_STRING, "", GIMP_PDB_STRING, "auto", GIMP_PDB_STRING,
+        "auto", GIMP_PDB_INT32, 1, GIMP_PDB_STRING, "", GIMP_PDB_INT32, 1, GIMP_PDB_INT32, 0,
+        GIMP_PDB_STRING, "", GIMP_PDB_END);
+
+    gimp_destroy_params (values, n_values);
+}
+
 G_END_DECLS
 
 #endif

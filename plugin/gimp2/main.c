@@ -1,6 +1,6 @@
 /*
  * The GIMP 2.10 plug-in: registers its procedures (Filters > Generative >
- * Generate Layer… and Recover Generations…, plus the script-only submit,
+ * Generate Layer…, Generation History… and Recover Generations…, plus the script-only submit,
  * collect and history-insert) and runs them in GIMP's three run modes. Every gimp_* and GTK
  * call stays on this, the plug-in's main thread.
  */
@@ -53,6 +53,10 @@ static const Procedure procedures[] = {
     { "plug-in-genlayer-history-insert", GENLAYER_HISTORY_INSERT_BLURB,
       GENLAYER_HISTORY_INSERT_HELP, NULL, GENLAYER_IMAGE_TYPES, genlayer_history_insert_arguments,
       GENLAYER_HISTORY_INSERT_N_ARGS, 3, genlayer_run_history_insert },
+    /* The image and drawable of history-insert, without the entry id. */
+    { "plug-in-genlayer-history", GENLAYER_HISTORY_BROWSE_BLURB, GENLAYER_HISTORY_BROWSE_HELP,
+      "Generation _History…", GENLAYER_IMAGE_TYPES, genlayer_history_insert_arguments,
+      GENLAYER_HISTORY_INSERT_ARG_ENTRY_ID, 3, genlayer_run_history_browse },
 };
 
 static void

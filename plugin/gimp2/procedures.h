@@ -24,6 +24,8 @@ GenlayerProcedureRun genlayer_run_collect; /* plug-in-genlayer-collect: a submit
 GenlayerProcedureRun genlayer_run_recover; /* plug-in-genlayer-recover: what the journal holds */
 /* plug-in-genlayer-history-insert: an image of the history, without the gateway */
 GenlayerProcedureRun genlayer_run_history_insert;
+/* plug-in-genlayer-history: the Generation History dialog */
+GenlayerProcedureRun genlayer_run_history_browse;
 
 G_END_DECLS
 

@@ -119,6 +119,21 @@ genlayer_gimp_open_images (gint *count)
     return images;
 }
 
+/* Opens Generate Layer… on the drawable as its menu item does: the dialog
+ * starts from the last values. Returns once that run ended. */
+static inline void
+genlayer_gimp_open_generate_dialog (GenlayerGimpImage image, GenlayerGimpDrawable drawable)
+{
+    GimpProcedure *generate = gimp_pdb_lookup_procedure (gimp_get_pdb (), "plug-in-genlayer");
+    GimpDrawable *drawables[] = { drawable, NULL };
+    GimpValueArray *values = generate
+                                 ? gimp_procedure_run (generate, "run-mode", GIMP_RUN_INTERACTIVE,
+                                                       "image", image, "drawables", drawables, NULL)
+                                 : NULL;
+
+    g_clear_pointer (&values, gimp_value_array_unref);
+}
+
 G_END_DECLS
 
 #endif

@@ -1,12 +1,13 @@
 /*
  * The GIMP 3 plug-in: registers its procedures (Filters > Generative >
- * Generate Layer…, Recover Generations… and Batch Generate…, plus the
+ * Generate Layer…, Generation History…, Recover Generations… and Batch Generate…, plus the
  * script-only submit, collect and history-insert) and runs them in GIMP's three run modes. Every
  * gimp_* and GTK call stays on this, the plug-in's main thread.
  */
 #include "batch_procedure.h"
 #include "procedure_arguments.h"
 
+#include "browse_history.h"
 #include "collect_journaled_task.h"
 #include "generate_from_source.h"
 #include "insert_history_entry.h"
@@ -32,6 +33,7 @@
 #define PROCEDURE_RECOVER "plug-in-genlayer-recover"
 #define PROCEDURE_BATCH "plug-in-genlayer-batch"
 #define PROCEDURE_HISTORY_INSERT "plug-in-genlayer-history-insert"
+#define PROCEDURE_HISTORY "plug-in-genlayer-history"
 
 #define GENLAYER_TYPE_PLUG_IN (genlayer_plug_in_get_type ())
 G_DECLARE_FINAL_TYPE (GenlayerPlugIn, genlayer_plug_in, GENLAYER, PLUG_IN, GimpPlugIn)
@@ -181,7 +183,16 @@ history_insert (GimpProcedure *procedure G_GNUC_UNUSED, GimpRunMode run_mode G_G
     return status;
 }
 
-/* plug-in-genlayer, -submit and -history-insert (run_data their ImageRun). */
+static GimpPDBStatusType
+history_browse (GimpProcedure *procedure G_GNUC_UNUSED, GimpRunMode run_mode, GimpImage *image,
+                GimpDrawable *drawable, GimpProcedureConfig *config G_GNUC_UNUSED,
+                genlayer_client *client, GenlayerProcedureResults *results, gchar **error)
+{
+    return genlayer_pdb_status_of (
+        genlayer_browse_history (run_mode, client, image, drawable, results, error));
+}
+
+/* plug-in-genlayer, -submit, -history-insert and -history (run_data their ImageRun). */
 static GimpValueArray *
 run_image_procedure (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
                      GimpDrawable **drawables, GimpProcedureConfig *config, gpointer run_data)
@@ -331,6 +342,15 @@ create_procedure (GimpPlugIn *plug_in, const gchar *name)
         genlayer_add_layers_return_value (procedure);
         genlayer_add_task_id_return_value (procedure);
     }
+    else if (g_strcmp0 (name, PROCEDURE_HISTORY) == 0)
+    {
+        procedure = image_procedure_new (plug_in, name, history_browse);
+        gimp_procedure_set_menu_label (procedure, "Generation _History…");
+        gimp_procedure_add_menu_path (procedure, GENLAYER_MENU_PATH);
+        gimp_procedure_set_documentation (procedure, GENLAYER_HISTORY_BROWSE_BLURB,
+                                          GENLAYER_HISTORY_BROWSE_HELP, NULL);
+        genlayer_add_layers_return_value (procedure);
+    }
     else if (g_strcmp0 (name, PROCEDURE_COLLECT) == 0)
     {
         procedure = client_procedure_new (plug_in, name, collect);
@@ -372,6 +392,7 @@ query_procedures (GimpPlugIn *plug_in G_GNUC_UNUSED)
     names = g_list_append (names, g_strdup (PROCEDURE_SUBMIT));
     names = g_list_append (names, g_strdup (PROCEDURE_COLLECT));
     names = g_list_append (names, g_strdup (PROCEDURE_HISTORY_INSERT));
+    names = g_list_append (names, g_strdup (PROCEDURE_HISTORY));
     names = g_list_append (names, g_strdup (PROCEDURE_RECOVER));
     names = g_list_append (names, g_strdup (PROCEDURE_BATCH));
     return names;

@@ -13,7 +13,9 @@ server, and presses Ctrl+Z with xdotool: the PDB has no undo.
 The recover suite kills GIMP (kill -9, plug-ins too) while it collects a
 task the emulator holds, then releases it and recovers it in a new GIMP; the
 recover-dialog suite imports through the Recover Generations dialog (GUI,
-like undo); the batch suite runs scripts/genlayer-batch.
+like undo); the batch suite runs scripts/genlayer-batch; the
+history-dialog suite works Generation History… (GUI, like undo): Insert with
+the gateway stopped, then Use these settings with it started again.
 
 Nothing here waits for time to pass: the emulator holds tasks until the
 driver releases them, and the driver waits for the emulator's state, for
@@ -21,7 +23,7 @@ files and for GIMP's answers (polling those with a deadline that only
 bounds a hang).
 
 usage: gimp_plugin_test.py --build-dir DIR --suite
-       generation|refusals|undo|recover|recover-dialog|batch
+       generation|refusals|undo|recover|recover-dialog|batch|history|history-dialog
 """
 import argparse
 import os
@@ -43,8 +45,9 @@ from generation_checks import (API_KEY, Checks,  # noqa: E402
                                check_generation_cases, check_refusal, read_facts)
 from png_file import read_png_rgba, write_rgb_png  # noqa: E402
 from processes import press_key_in_window  # noqa: E402
-from history_checks import (HISTORY_PROMPT, UNKNOWN_ENTRY, check_history_inserts,  # noqa: E402
-                            exported_rgba, generated_entry)
+from history_checks import (HISTORY_PROMPT, HISTORY_SIZE, NEWER_PROMPT,  # noqa: E402
+                            UNKNOWN_ENTRY, check_history_dialog, check_history_inserts,
+                            exported_rgba, generated_entry, search_history_dialog)
 from recovery_after_kill import (check_recovered_into_file, journal_stages,  # noqa: E402
                                  kill_while_collecting)
 
@@ -57,7 +60,7 @@ class Gimp:
     """gimp-console with a throwaway profile that holds the installed plug-in."""
 
     def __init__(self, build_dir, scratch, emulator):
-        self.scratch = scratch
+        self.scratch, self.build_dir = scratch, build_dir
         self.profile = os.path.join(scratch, "profile")  # must not exist before the install
         subprocess.run([os.path.join(ROOT, "scripts", "install-plugin"), "--gimp", "2", "--profile", self.profile,
                         "--build-dir", build_dir], check=True, stdout=subprocess.DEVNULL)
@@ -226,8 +229,9 @@ def run_history_suite(build_dir, scratch):
 
 
 def run_in_gui_gimp(build_dir, scratch, cases_file, body):
-    """body(server) against GIMP with its GUI, serving Script-Fu with
-    test_support.scm and cases_file loaded; returns (body's checks, stderr)."""
+    """body(server, emulator, gimp) against GIMP with its GUI, serving
+    Script-Fu with test_support.scm and cases_file loaded; returns (body's
+    checks, stderr)."""
     emulator = Emulator(build_dir, "--api-key", API_KEY)
     gimp = Gimp(build_dir, scratch, emulator)
     port = free_port()
@@ -237,7 +241,7 @@ def run_in_gui_gimp(build_dir, scratch, cases_file, body):
         server.wait_until_ready(process, time.monotonic() + GUI_START_TIMEOUT_S)
         for script in ("test_support.scm", cases_file):
             server.evaluate('(load "%s")' % os.path.join(HERE, script))
-        checks = body(server)
+        checks = body(server, emulator, gimp)
         try:
             server.evaluate("(gimp-quit 1)")
         except ConnectionError:
@@ -251,7 +255,7 @@ def run_in_gui_gimp(build_dir, scratch, cases_file, body):
     return checks, stderr
 
 
-def undo_once(server):
+def undo_once(server, *_):
     """One Ctrl+Z after a generation removes the new layer, and nothing else."""
     name = "undo"
     checks = Checks({})
@@ -274,7 +278,7 @@ def run_undo_suite(build_dir, scratch):
     return run_in_gui_gimp(build_dir, scratch, "undo_case.scm", undo_once)
 
 
-def recover_in_dialog(server):
+def recover_in_dialog(server, *_):
     """Recover Generations in a person's hands: the dialog lists the job whose
     image was closed, Import (Alt+I) brings it back in a new image."""
     name = "recover-dialog"
@@ -298,6 +302,58 @@ def recover_in_dialog(server):
 
 def run_recover_dialog_suite(build_dir, scratch):
     return run_in_gui_gimp(build_dir, scratch, "recovery_cases.scm", recover_in_dialog)
+
+
+def in_background(server, expression):
+    """Evaluates expression in a thread, for a call that waits for a
+    dialog; join() the thread, then read its "answer"."""
+    worker = threading.Thread(target=lambda: setattr(worker, "answer", server.evaluate(expression)))
+    worker.start()
+    return worker
+
+
+def history_in_dialog(server, emulator, gimp):
+    """Generation History…: two results generated and deleted; with the
+    gateway stopped, a search finds the older one and Insert puts it back
+    into a selection (screenshot in BUILD/test-artifacts/gimp-history.png);
+    then Use these settings opens Generate Layer… with its prompt and size
+    (tests/gimp_common/history_checks.py)."""
+    scratch, build_dir = gimp.scratch, gimp.build_dir
+    facts = lambda name: os.path.join(scratch, name + ".facts")  # noqa: E731
+    server.evaluate('(genlayer-history-generate-two-cases "%s" "%s" "%s" "%s")'
+                    % (facts("generate"), HISTORY_PROMPT, NEWER_PROMPT, HISTORY_SIZE))
+    emulator.stop()
+    checks = Checks(read_facts(facts("generate")))
+    entry = generated_entry(checks, build_dir, gimp.env)
+    if not entry:
+        return checks
+    artifacts = os.path.join(build_dir, "test-artifacts")
+    os.makedirs(artifacts, exist_ok=True)
+    screenshot = os.path.join(artifacts, "gimp-history.png")
+    inserted_png = os.path.join(scratch, "inserted.png")
+    worker = in_background(server, '(genlayer-history-dialog-insert-cases "%s" "%s")'
+                           % (facts("insert"), inserted_png))
+    colours = search_history_dialog("alt+i", GIMP_TIMEOUT_S, screenshot)
+    worker.join(GIMP_TIMEOUT_S)
+    gateway = emulator.started_again()
+    try:
+        worker = in_background(server, '(genlayer-history-dialog-settings-cases "%s")'
+                               % facts("settings"))
+        search_history_dialog("alt+s", GIMP_TIMEOUT_S)
+        press_key_in_window("Generate Layer", "alt+g", GIMP_TIMEOUT_S)
+        worker.join(GIMP_TIMEOUT_S)
+        submits = gateway.submits()
+    finally:
+        gateway.stop()
+    checks.facts = dict(read_facts(facts("insert")), **read_facts(facts("settings")))
+    inserted = read_png_rgba(inserted_png) if os.path.exists(inserted_png) else None
+    check_history_dialog(checks, entry, inserted, exported_rgba(build_dir, gimp.env, entry, scratch),
+                         colours, screenshot, submits, HISTORY_PROMPT)
+    return checks
+
+
+def run_history_dialog_suite(build_dir, scratch):
+    return run_in_gui_gimp(build_dir, scratch, "history_cases.scm", history_in_dialog)
 
 
 def run_recover_suite(build_dir, scratch):
@@ -349,7 +405,8 @@ def run_batch_suite(build_dir, scratch):
 
 SUITES = {"generation": run_generation_suite, "refusals": run_refusal_suite, "undo": run_undo_suite,
           "recover": run_recover_suite, "recover-dialog": run_recover_dialog_suite,
-          "batch": run_batch_suite, "history": run_history_suite}
+          "batch": run_batch_suite, "history": run_history_suite,
+          "history-dialog": run_history_dialog_suite}
 
 
 def main():

@@ -18,12 +18,14 @@ xvfb-run (gui_cases.py) and no key configured: it types a prompt and a key
 into the Generate Layer dialog with xdotool, presses Test
 (tests/gimp_common/key_test_click.py), keeps a screenshot, generates with
 the typed key and presses Ctrl+Z once (the PDB has no undo). The batch suite runs scripts/genlayer-batch --gimp 3 and reads what
-it wrote back in GIMP (batch_cases.py). Nothing waits for time to pass: the emulator holds tasks until they
+it wrote back in GIMP (batch_cases.py). The history-dialog suite works
+Generation History… under xvfb-run (history_gui_cases.py): Insert with the
+gateway stopped, then Use these settings with it started again. Nothing waits for time to pass: the emulator holds tasks until they
 are released, xdotool waits for windows, the driver for files and for the
 emulator's state.
 
 usage: gimp3_plugin_test.py --build-dir DIR --gimp3-build-dir DIR
-       --suite generation|refusals|recover|dialog|batch
+       --suite generation|refusals|recover|dialog|batch|history|history-dialog
        (the emulator comes from the first, the plug-in from the second)
 """
 import argparse
@@ -41,8 +43,9 @@ from batch_run import BATCH_EMULATOR_ARGUMENTS, BATCH_INPUTS, BatchRun  # noqa: 
 from emulator import Emulator  # noqa: E402
 from generation_checks import (API_KEY, Checks, check_generation_cases,  # noqa: E402
                                check_recover_new_image, check_refusal, read_facts)
-from history_checks import (HISTORY_PROMPT, UNKNOWN_ENTRY, check_history_inserts,  # noqa: E402
-                            exported_rgba, generated_entry)
+from history_checks import (HISTORY_PROMPT, HISTORY_SIZE, NEWER_PROMPT,  # noqa: E402
+                            UNKNOWN_ENTRY, check_history_dialog, check_history_inserts,
+                            exported_rgba, generated_entry, search_history_dialog)
 from key_test_click import press_test_with_key, probe_problem  # noqa: E402
 from processes import find_window, kill_hard, press_key_in_window, wait_for  # noqa: E402
 from recovery_after_kill import (check_recovered_into_file, journal_stages,  # noqa: E402
@@ -328,32 +331,103 @@ def run_batch_suite(build_dir, gimp3_build_dir, scratch):
     return checks, batch.stderr + stderr, gimp.runs
 
 
-def run_history_suite(build_dir, gimp3_build_dir, scratch):
-    """A result generated, then deleted from its image, put back from the
-    history by plug-in-genlayer-history-insert with the gateway stopped."""
+def generated_then_stopped(build_dir, gimp3_build_dir, scratch, *arguments):
+    """history_cases.generate_cases(ARGUMENTS...) in GIMP 3, then the gateway
+    stopped: (gimp, the stopped emulator, checks, the generated entry or
+    None, stderr)."""
     emulator = Emulator(build_dir, "--api-key", API_KEY)
     try:
         gimp = Gimp3(gimp3_build_dir, scratch, emulator)
-        generated, stderr = gimp.run_python("history_cases", "generate_cases", HISTORY_PROMPT)
+        generated, stderr = gimp.run_python("history_cases", "generate_cases", *arguments)
     finally:
         emulator.stop()
     checks = Checks(generated)
-    entry = generated_entry(checks, build_dir, gimp.env)
+    return gimp, emulator, checks, generated_entry(checks, build_dir, gimp.env), stderr
+
+
+def inserted_rgba(path, entry):
+    """(width, height, RGBA bytes) that a case wrote to path, or None."""
+    if not os.path.exists(path):
+        return None
+    with open(path, "rb") as rgba:
+        return (entry["width"], entry["height"], rgba.read())
+
+
+def run_history_suite(build_dir, gimp3_build_dir, scratch):
+    """A result generated, then deleted from its image, put back from the
+    history by plug-in-genlayer-history-insert with the gateway stopped."""
+    gimp, _, checks, entry, stderr = generated_then_stopped(build_dir, gimp3_build_dir, scratch,
+                                                            HISTORY_PROMPT)
     if not entry:
         return checks, stderr, gimp.runs
     rgba_path = os.path.join(scratch, "inserted.rgba")
     checks.facts, insert_stderr = gimp.run_python("history_cases", "insert_cases", entry["id"],
                                                   UNKNOWN_ENTRY, rgba_path)
-    inserted = None
-    if os.path.exists(rgba_path):
-        with open(rgba_path, "rb") as rgba:
-            inserted = (entry["width"], entry["height"], rgba.read())
+    inserted = inserted_rgba(rgba_path, entry)
     check_history_inserts(checks, entry, inserted, exported_rgba(build_dir, gimp.env, entry, scratch),
                           insert_stderr, "")
     return checks, stderr + insert_stderr, gimp.runs
 
 
-SUITES = {"history": run_history_suite, "generation": run_generation_suite, "refusals": run_refusal_suite,
+def work_history_dialog(emulator, facts_file, process, screenshot):
+    """The driver's half of history_gui_cases.py: Insert of the searched
+    entry with the gateway stopped; then the gateway started again where
+    GIMP expects it, and Use these settings, whose Generate Layer… dialog
+    takes the newest recent prompt and generates. Returns (the gateway, the screenshot's colours)."""
+    deadline = time.monotonic() + GIMP_TIMEOUT_S
+    facts_of = lambda case: read_facts(facts_file).get(case, {})  # noqa: E731
+    colours = search_history_dialog("alt+i", GUI_START_TIMEOUT_S, screenshot)
+    wait_for(lambda: "inserted" in facts_of("dialog-insert") or "finished" in facts_of("dialog-insert"),
+             "the layer inserted from the dialog", deadline, process)
+    gateway = emulator.started_again()
+    search_history_dialog("alt+s", GIMP_TIMEOUT_S)
+    # The newest of the recent prompts replaces the entry's; its size stays.
+    press_key_in_window("Generate Layer", "alt+n", GIMP_TIMEOUT_S)
+    subprocess.run(["xdotool", "key", "Down", "alt+g"], check=True, timeout=30)
+    wait_for(lambda: "finished" in facts_of("use-settings"), "the generation with its settings",
+             deadline, process)
+    return gateway, colours
+
+
+def run_history_dialog_suite(build_dir, gimp3_build_dir, scratch):
+    """Generation History… in GIMP 3 with its GUI: two results generated and
+    deleted; with the gateway stopped, a search finds the older one and
+    Insert puts it back into a selection (screenshot in
+    BUILD/test-artifacts/gimp3-history.png); then Use these settings opens
+    Generate Layer… with its prompt and size, where the first of the recent
+    prompts replaces the prompt (tests/gimp_common/history_checks.py)."""
+    artifacts = os.path.join(build_dir, "test-artifacts")
+    os.makedirs(artifacts, exist_ok=True)
+    screenshot = os.path.join(artifacts, "gimp3-history.png")
+    gimp, emulator, checks, entry, stderr = generated_then_stopped(
+        build_dir, gimp3_build_dir, scratch, HISTORY_PROMPT, NEWER_PROMPT, HISTORY_SIZE)
+    if not entry:
+        return checks, stderr, gimp.runs
+    rgba_path = os.path.join(scratch, "inserted.rgba")
+    gateway, process, colours, submits = None, None, 0, []
+    try:
+        started = time.monotonic()
+        process, facts_file = gimp.start_python("gimp-3.0", "history_gui_cases",
+                                                "history_gui_cases", rgba_path)
+        gateway, colours = work_history_dialog(emulator, facts_file, process, screenshot)
+        gimp.runs.append(("GUI, Generation History", time.monotonic() - started))
+        submits = gateway.submits()
+    finally:
+        if process is not None:
+            kill_hard(process)
+        if gateway is not None:
+            gateway.stop()
+    checks.facts = read_facts(facts_file)
+    inserted = inserted_rgba(rgba_path, entry)
+    check_history_dialog(checks, entry, inserted, exported_rgba(build_dir, gimp.env, entry, scratch),
+                         colours, screenshot, submits, NEWER_PROMPT)
+    stderr += gimp.background_stderr()
+    for complaint in dialog_complaints(stderr):
+        checks.fail("dialog-insert", "GIMP: " + complaint)
+    return checks, stderr, gimp.runs
+
+
+SUITES = {"history-dialog": run_history_dialog_suite, "history": run_history_suite, "generation": run_generation_suite, "refusals": run_refusal_suite,
           "recover": run_recover_suite, "dialog": run_dialog_suite, "batch": run_batch_suite}
 
 

@@ -18,16 +18,23 @@ def history_insert(image, entry_id):
                 image=image, drawables=[background_of(image)], entry_id=entry_id)
 
 
-def generate_cases(facts_path, prompt):
-    """Generates one layer, then deletes it: only the history still has it."""
-    def case_generate(facts, name):
-        image = make_image(64, 64, RGB, RGB_IMAGE, (200, 40, 40))
-        layers, task_id = generate(image, background_of(image), prompt, reference="none")
-        facts.add(name, "num-layers", len(layers))
-        facts.add(name, "task-id", task_id)
-        image.remove_layer(layers[0])
-        facts.add(name, "layers-in-image", len(image.get_layers()))
-    run_cases(facts_path, [("generate", case_generate)])
+def generate_cases(facts_path, prompt, newer_prompt=None, size="auto"):
+    """Generates one layer at `size`, then deletes it: only the history
+    still has it; then, given newer_prompt, a newer one the same way."""
+    def generating(text):
+        def case_generate(facts, name):
+            image = make_image(64, 64, RGB, RGB_IMAGE, (200, 40, 40))
+            layers, task_id = generate(image, background_of(image), text, reference="none",
+                                       size=size)
+            facts.add(name, "num-layers", len(layers))
+            facts.add(name, "task-id", task_id)
+            image.remove_layer(layers[0])
+            facts.add(name, "layers-in-image", len(image.get_layers()))
+        return case_generate
+    cases = [("generate", generating(prompt))]
+    if newer_prompt:
+        cases.append(("generate-newer", generating(newer_prompt)))
+    run_cases(facts_path, cases)
 
 
 def insert_cases(facts_path, entry_id, unknown_id, rgba_path):

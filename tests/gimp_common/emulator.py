@@ -57,13 +57,16 @@ def gray_of(rgb):
 class Emulator:
     """build/bin/genlayer-gateway on free loopback ports."""
 
-    def __init__(self, build_dir, *options):
+    def __init__(self, build_dir, *options, api_port=0):
+        """api_port 0: a free one (see started_again)."""
+        self.build_dir, self.options = build_dir, options
         self.process = subprocess.Popen(
-            [os.path.join(build_dir, "bin", "genlayer-gateway"), "--port", "0",
+            [os.path.join(build_dir, "bin", "genlayer-gateway"), "--port", str(api_port),
              "--files-port", "0", "--gen-ms", "300", *options],
             stdout=subprocess.PIPE, text=True)
         ports = dict(self.process.stdout.readline().split() for _ in range(2))
-        self.base_url = "http://127.0.0.1:%s" % ports["API"]
+        self.api_port = int(ports["API"])
+        self.base_url = "http://127.0.0.1:%d" % self.api_port
 
     def _get(self, path):
         with urllib.request.urlopen(self.base_url + path, timeout=10) as answer:
@@ -104,6 +107,11 @@ class Emulator:
     def submits(self):
         return [entry for entry in self.log()
                 if entry["method"] == "POST" and entry["path"] == "/v1/images/generations"]
+
+    def started_again(self):
+        """Once this one stopped: a new one with its options on its API
+        port, where a GIMP that is still running expects the gateway."""
+        return Emulator(self.build_dir, *self.options, api_port=self.api_port)
 
     def stop(self):
         self.process.terminate()

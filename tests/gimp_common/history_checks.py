@@ -1,15 +1,22 @@
 """The history suites of both GIMPs: a result generated, then deleted from
 its image, put back by plug-in-genlayer-history-insert with the gateway
-stopped, checked against the history's own copy."""
+stopped, checked against the history's own copy; and the same through the
+Generation History dialog, whose Use these settings generates anew."""
 import json
 import os
 import subprocess
 
 from generation_checks import check_refusal
 from png_file import read_png_rgba
+from processes import find_window
+from x_screenshot import save_screenshot
 
 HISTORY_PROMPT = "a lighthouse kept in the history"
 UNKNOWN_ENTRY = "ffffffffffff"
+# The dialog suites: the entry is generated at a size "auto" would not give,
+# before a newer one that the search has to leave out.
+HISTORY_SIZE = "1536x1024"
+NEWER_PROMPT = "a harbour generated after it"
 
 
 def genlayer(build_dir, env, *arguments):
@@ -62,3 +69,45 @@ def check_history_inserts(checks, entry, inserted_rgba, exported, stderr, refusa
         checks.fail("insert", "the inserted layer's pixels differ from the history's image")
     check_refusal(checks, "unknown-entry", "No history entry has the id " + UNKNOWN_ENTRY, stderr,
                   refusal_prefix)
+
+
+def search_history_dialog(key, timeout_s, screenshot=None):
+    """In the Generation History dialog, once it shows: types a word of
+    HISTORY_PROMPT into its search, keeps a screenshot if asked, and
+    presses key (alt+i Insert, alt+s Use these settings). Returns the
+    screenshot's colour count, or None."""
+    dialog = find_window("Generation History", timeout_s)
+    subprocess.run(["xdotool", "windowfocus", "--sync", dialog], check=True, timeout=30)
+    subprocess.run(["xdotool", "type", HISTORY_PROMPT.split()[1]], check=True, timeout=60)
+    colours = save_screenshot(screenshot) if screenshot else None
+    subprocess.run(["xdotool", "key", key], check=True, timeout=30)
+    return colours
+
+
+def check_history_dialog(checks, entry, inserted_rgba, exported, colours, screenshot, submits,
+                         generated_prompt):
+    """Insert put the searched entry into the selection at 8,16, masked, pixel
+    for pixel; the screenshot shows something; Use these settings made one
+    generation at the entry's size, of generated_prompt (the entry's, unless
+    the driver chose a recent prompt)."""
+    facts = checks.case("dialog-insert")
+    if facts is not None:
+        checks.facts_are("dialog-insert", facts, {
+            "num-layers": "1", "new.name": HISTORY_PROMPT + " (genlayer)", "new.offsets": "8 16",
+            "new.position": "0", "new.size": "%d %d" % (entry["width"], entry["height"])})
+        checks.parasite("dialog-insert", facts, "new", prompt=HISTORY_PROMPT,
+                        task_id=entry["task_id"], source_layer="Background")
+        if facts.get("new.mask") == "-1":
+            checks.fail("dialog-insert", "the layer inserted into a selection has no mask")
+        if inserted_rgba != exported:
+            checks.fail("dialog-insert", "the inserted layer's pixels differ from the history's image")
+    if not colours or colours < 2:
+        checks.fail("dialog-insert", "the screenshot %s shows one colour: nothing was drawn" % screenshot)
+    used = checks.case("use-settings")
+    if used is not None:
+        # The layer's size is the entry's size as asked, which "auto" would not give.
+        checks.facts_are("use-settings", used, {
+            "layers-in-image": "2", "top.name": generated_prompt + " (genlayer)",
+            "top.size": HISTORY_SIZE.replace("x", " ")})
+        if len(submits) != 1:
+            checks.fail("use-settings", "the gateway was asked %d times, not once" % len(submits))

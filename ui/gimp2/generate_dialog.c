@@ -3,6 +3,7 @@
 #include "generate_dialog_internal.h"
 #include "gtk_compat.h"
 #include "key_test_button.h"
+#include "recent_prompts.h"
 
 #include "cost_text.h"
 #include "plugin_values.h"
@@ -323,6 +324,8 @@ genlayer_generate_dialog_new (const GenlayerPluginValues *values, genlayer_clien
     GtkWidget *prompt_box = gtk_vbox_new (FALSE, 6);
     gtk_box_pack_start (GTK_BOX (prompt_box), prompt_label, FALSE, FALSE, 0);
     gtk_box_pack_start (GTK_BOX (prompt_box), prompt, TRUE, TRUE, 0);
+    gtk_box_pack_start (GTK_BOX (prompt_box), genlayer_recent_prompts_new (client, state->prompt),
+                        FALSE, FALSE, 0);
     gtk_box_pack_start (GTK_BOX (content), prompt_box, TRUE, TRUE, 0);
     gtk_box_pack_start (GTK_BOX (content), settings_table_new (state, values), FALSE, FALSE, 0);
     gtk_box_pack_start (GTK_BOX (content), state->cost, FALSE, FALSE, 0);

@@ -4,6 +4,7 @@
 #include "error_dialog.h"
 #include "gtk_compat.h"
 #include "key_test_button.h"
+#include "recent_prompts.h"
 
 #include "cost_text.h"
 
@@ -125,6 +126,7 @@ build (GimpProcedureDialog *dialog, DialogState *state)
     GtkWidget *prompt = gimp_procedure_dialog_get_widget (dialog, "prompt", GTK_TYPE_TEXT_VIEW);
     GtkWidget *prompt_label = gimp_procedure_dialog_get_label (
         dialog, "prompt-label", "_Describe the layer to generate:", FALSE, TRUE);
+    GtkWidget *prompt_box;
     GList *rows = NULL;
 
     gtk_widget_set_name (prompt, "genlayer-prompt");
@@ -132,11 +134,17 @@ build (GimpProcedureDialog *dialog, DialogState *state)
     gtk_widget_set_size_request (prompt, 440, 110);
     gtk_label_set_mnemonic_widget (GTK_LABEL (prompt_label), prompt);
     genlayer_label_align_start (prompt_label);
+    prompt_box = gimp_procedure_dialog_fill_box (dialog, "prompt-box", "prompt-label", "prompt",
+                                                 NULL);
+    gtk_box_pack_start (GTK_BOX (prompt_box),
+                        genlayer_recent_prompts_new (
+                            state->client, gtk_text_view_get_buffer (GTK_TEXT_VIEW (prompt))),
+                        FALSE, FALSE, 0);
     state->cost = gimp_procedure_dialog_get_label (dialog, "cost", "", FALSE, FALSE);
     gtk_widget_set_name (state->cost, "genlayer-cost");
     genlayer_label_align_start (state->cost);
 
-    for (const gchar *const *row = (const gchar *const[]){ "prompt-label", "prompt", "size-menu",
+    for (const gchar *const *row = (const gchar *const[]){ "prompt-box", "size-menu",
                                                            "resolution-menu", "reference",
                                                            "extra-references", "n", "placement",
                                                            "model", NULL };
