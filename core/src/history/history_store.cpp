@@ -138,7 +138,7 @@ HistoryEntry HistoryStore::save(std::span<const uint8_t> bytes, const RgbaView& 
     entry.height = pixels.height;
     entry.image_file = image_file_name(bytes);
 
-    const auto thumbnail = encode_png(view_of(downscale_to_fit(pixels, kHistoryThumbnailEdge)), kFastPngCompression);
+    const auto thumbnail = encode_png(view_of(downscale_to_fit(pixels, kHistoryThumbnailEdge)), kClientPngCompression);
     // The lock is held, so no other save uses this name now; a killed one
     // may have left it, half made.
     const auto incoming = dir_ / (kIncomingPrefix + entry.id);

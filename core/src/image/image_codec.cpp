@@ -50,17 +50,6 @@ RgbaImage decode_bytes(std::span<const uint8_t> bytes, const DecodeLimits& limit
     throw CodecProblem(kUnknownFormat);
 }
 
-const char* extension_of(ImageFormat format) {
-    switch (format) {
-        case ImageFormat::png: return "png";
-        case ImageFormat::jpeg: return "jpg";
-        case ImageFormat::webp: return "webp";
-        case ImageFormat::gif: return "gif";
-        case ImageFormat::other: break;
-    }
-    throw CodecProblem(kUnknownFormat);
-}
-
 Error result_problem(const CodecProblem& problem) {
     return Error(GENLAYER_BAD_RESPONSE, std::string("The result image could not be decoded (") + problem.what() + ").");
 }
@@ -156,9 +145,9 @@ bool has_transparency(const RgbaView& image) {
     return false;
 }
 
-EncodedImage encode_png(const RgbaView& image, int compression_level) {
+EncodedImage encode_png(const RgbaView& image, PngCompression compression) {
     try {
-        return {encode_png_bytes(image, compression_level), "image/png", "png", image.width, image.height};
+        return {encode_png_bytes(image, compression), "image/png", "png", image.width, image.height};
     } catch (const CodecProblem& problem) {
         throw Error(GENLAYER_INTERNAL, std::string("Encoding a PNG image in memory failed (") + problem.what() + ").");
     }
@@ -169,21 +158,6 @@ EncodedImage encode_jpeg(const RgbaView& image, int quality) {
         return {encode_jpeg_bytes(image, quality), "image/jpeg", "jpg", image.width, image.height};
     } catch (const CodecProblem& problem) {
         throw Error(GENLAYER_INTERNAL, std::string("Encoding a JPEG image in memory failed (") + problem.what() + ").");
-    }
-}
-
-RgbaImage decode_result(std::span<const uint8_t> bytes, const DecodeLimits& limits) {
-    try {
-        const ImageFormat format = sniff_image_format(bytes);
-        if (format == ImageFormat::png) check_png_intact(bytes);
-        // OpenImageIO's WebP reader allocates the whole image when it opens one.
-        if (format == ImageFormat::webp) {
-            const PixelSize declared = declared_webp_size(bytes);
-            check_dimensions(declared.width, declared.height, limits);
-        }
-        return decode_through_module(bytes, extension_of(format), limits);
-    } catch (const CodecProblem& problem) {
-        throw result_problem(problem);
     }
 }
 

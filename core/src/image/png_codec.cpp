@@ -39,10 +39,11 @@ void append_to_sink(png_structp png, png_bytep data, png_size_t size) {
 // libpng reports errors by longjmp: this frame holds only trivially
 // destructible objects, so jumping out of it skips no destructor. Returns
 // false when libpng failed.
-bool write_png(png_structp png, png_infop info, const RgbaView& image, int compression_level, PngSink* sink) {
+bool write_png(png_structp png, png_infop info, const RgbaView& image, PngCompression compression, PngSink* sink) {
     if (setjmp(png_jmpbuf(png))) return false;
     png_set_write_fn(png, sink, append_to_sink, nullptr);
-    png_set_compression_level(png, compression_level);
+    png_set_compression_level(png, compression.level);
+    if (compression.run_length) png_set_compression_strategy(png, Z_RLE);
     // One filter, Up, instead of libpng's per-row trial of all five: a third
     // faster at level 1, and no larger on photographs or flat colour.
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
@@ -169,14 +170,14 @@ void check_png_intact(std::span<const uint8_t> bytes) {
     throw CodecProblem("the PNG data is truncated");
 }
 
-std::vector<uint8_t> encode_png_bytes(const RgbaView& image, int compression_level) {
+std::vector<uint8_t> encode_png_bytes(const RgbaView& image, PngCompression compression) {
     std::vector<uint8_t> bytes;
     // zlib at level 1 shrinks a photo to about half of its raw size.
     bytes.reserve(image.height * size_t(image.width) * 2 + 1024);
     PngSink sink{&bytes};
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, jump_on_error, ignore_message);
     png_infop info = png ? png_create_info_struct(png) : nullptr;
-    const bool written = info && write_png(png, info, image, compression_level, &sink);
+    const bool written = info && write_png(png, info, image, compression, &sink);
     png_destroy_write_struct(&png, &info);
     if (!written) throw CodecProblem("out of memory while encoding a PNG");
     return bytes;

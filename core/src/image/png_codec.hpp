@@ -12,9 +12,14 @@
 
 namespace genlayer {
 
-// Straight-alpha RGBA8 at zlib `compression_level` (0-9). Throws
-// CodecProblem only when memory runs out.
-std::vector<uint8_t> encode_png_bytes(const RgbaView& image, int compression_level);
+// How zlib squeezes a PNG's rows (after the Up filter).
+struct PngCompression {
+    int level = 1;            // 0-9
+    bool run_length = false;  // zlib's Z_RLE: a match may only repeat the byte before
+};
+
+// Straight-alpha RGBA8. Throws CodecProblem only when memory runs out.
+std::vector<uint8_t> encode_png_bytes(const RgbaView& image, PngCompression compression);
 
 // Throws CodecProblem naming a PNG cut short or damaged in transit: every
 // chunk must be complete and pass its CRC, up to IEND. Checked before any

@@ -27,7 +27,7 @@ uint32_t long_edge_of(const RgbaView& image) { return std::max(image.width, imag
 // The best-quality encoding of `image` within max_bytes, or nothing.
 std::optional<EncodedImage> encode_within(const RgbaView& image, bool opaque, size_t max_bytes) {
     if (!opaque) {
-        EncodedImage png = encode_png(image, kFastPngCompression);
+        EncodedImage png = encode_png(image, kClientPngCompression);
         return png.bytes.size() <= max_bytes ? std::optional(std::move(png)) : std::nullopt;
     }
     for (int quality : kOpaqueJpegQualities) {

@@ -263,7 +263,8 @@ void Job::wait_and_download(Gateway& gateway, JournalEntry& entry) {
 TaskInfo Job::wait_for_task(Gateway& gateway, const std::string& task_id) {
     const auto wait_started = clock_->now();
     PollSchedule schedule(config_.poll_mode);
-    // The decoder's start passes while the task runs, before the first poll.
+    // A result in GIF (or CMYK JPEG) needs the module: its start passes while
+    // the task runs, before the first poll.
     preload_image_file_module();
     TaskInfo task;
     int polls = 0;
@@ -334,7 +335,7 @@ std::vector<RgbaImage> Job::download_results(Gateway& gateway, const TaskInfo& t
         }
         download_s += seconds_since(started);
         started = clock_->now();
-        images.push_back(decode_result(bytes, config_.decode_limits));
+        images.push_back(decode_image(bytes, config_.decode_limits));
         decode_s += seconds_since(started);
         started = clock_->now();
         record_in_history(bytes, images.back(), int(i), received_ms);
