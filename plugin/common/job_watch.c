@@ -2,12 +2,11 @@
 
 #include "job_progress_text.h"
 
-/* Often enough for a smooth bar, rarely enough to cost nothing. */
-#define POLL_INTERVAL_MS 50
+#include <glib-unix.h>
 
 /* Shows text and fraction unless they are what is shown already: in GIMP
  * each show is two calls into GIMP's process, too many to make at every
- * poll of a task that waits for minutes. */
+ * wakeup (each status answer of a task that waits for minutes is one). */
 static void
 show_if_changed (GenlayerJobWatch *watch, gchar *text, gdouble fraction)
 {
@@ -43,19 +42,20 @@ poll_once (GenlayerJobWatch *watch)
 }
 
 static gboolean
-on_poll_timeout (gpointer data)
+on_job_changed (gint fd, GIOCondition condition, gpointer data)
 {
+    (void) fd;
+    (void) condition;
     return poll_once (data) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
-/* The first poll as soon as the loop runs, so the first state shows from
- * the first frame and `ended` is never called before the caller's loop
- * runs, where it could not stop it. */
 static gboolean
 on_first_poll (gpointer data)
 {
-    if (poll_once (data))
-        g_timeout_add (POLL_INTERVAL_MS, on_poll_timeout, data);
+    GenlayerJobWatch *watch = data;
+
+    if (poll_once (watch))
+        g_unix_fd_add (genlayer_job_wakeup_fd (watch->job), G_IO_IN, on_job_changed, watch);
     return G_SOURCE_REMOVE;
 }
 

@@ -1,8 +1,9 @@
 /*
- * Following a running job from the host's main loop: every 50 ms the job is
- * polled (genlayer_job_poll never waits) and what it shows is handed on as
- * one line of text and one fraction of the whole job, only when either
- * changed. Both GIMP's progress bar and the plug-in's progress dialog show
+ * Following a running job from the host's main loop: the job is polled
+ * (genlayer_job_poll never waits) once at the start and then whenever its
+ * wakeup descriptor says it changed, never on a timer, and what it shows is
+ * handed on as one line of text and one fraction of the whole job, only when
+ * either changed. Both GIMP's progress bar and the plug-in's progress dialog show
  * exactly that. [main-thread]
  */
 #ifndef GENLAYER_PLUGIN_JOB_WATCH_H

@@ -10,6 +10,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <poll.h>
+
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -42,6 +44,12 @@ genlayer_progress poll_until_final(genlayer_job* job, genlayer_job_state wait_fo
     }
     FAIL("the job did not reach the state in 30 s");
     return progress;
+}
+
+// Whether the job's wakeup descriptor is readable within timeout_ms.
+bool readable(int fd, int timeout_ms) {
+    pollfd wakeup{fd, POLLIN, 0};
+    return ::poll(&wakeup, 1, timeout_ms) == 1;
 }
 
 }  // namespace
@@ -168,6 +176,35 @@ TEST_CASE("C ABI: plain http to a non-loopback host is refused") {
     CHECK(genlayer_client_create(&options, &client) == GENLAYER_INVALID_REQUEST);
     CHECK(client == nullptr);
     CHECK_THAT(genlayer_last_error_message(), Catch::Contains("https"));
+}
+
+TEST_CASE("C ABI: the wakeup descriptor turns readable at each change, and a poll clears it") {
+    Fixture fx({"--gen-ms", "0", "--hold-status", "1"});  // the job waits on its first status call
+    Client client(fx);
+    auto request = text_request("a gated lighthouse");
+    genlayer_job* job = nullptr;
+    REQUIRE(genlayer_job_start(client.handle, &request, &job) == GENLAYER_OK);
+    const int fd = genlayer_job_wakeup_fd(job);
+    REQUIRE(fd >= 0);
+    fx.emulator().wait_for({{"held_status", 1}});
+    CHECK(readable(fd, 0));  // submitted since the start, and nobody asked
+
+    genlayer_progress progress{};
+    progress.struct_size = sizeof progress;
+    REQUIRE(genlayer_job_poll(job, &progress) == GENLAYER_OK);
+    CHECK(progress.state == GENLAYER_JOB_QUEUED);
+    CHECK_FALSE(readable(fd, 0));  // nothing changes while the server holds the answer
+
+    fx.emulator().release({{"status", "all"}});
+    // The host's loop with no timer: it asks only when told to.
+    while (!genlayer_job_state_is_final(progress.state)) {
+        REQUIRE(readable(fd, 30000));
+        REQUIRE(genlayer_job_poll(job, &progress) == GENLAYER_OK);
+    }
+    CHECK(progress.state == GENLAYER_JOB_DONE);
+    CHECK_FALSE(readable(fd, 0));
+    CHECK(genlayer_job_wakeup_fd(nullptr) == -1);
+    genlayer_job_destroy(job);
 }
 
 TEST_CASE("C ABI: cancel while the task is held on the server ends the job as cancelled") {

@@ -661,7 +661,7 @@ test_job_watch_ends_with_the_job (void)
 }
 
 /* Counts the loop's own turns of POLL_TICK_MS; cancels the job at the
- * tenth, when the watch has polled about as often. */
+ * tenth, while the unreachable job keeps retrying in one state. */
 #define POLL_TICK_MS 50
 static gboolean
 cancel_at_tenth_tick (gpointer data)
@@ -675,8 +675,8 @@ cancel_at_tenth_tick (gpointer data)
     return G_SOURCE_REMOVE;
 }
 
-/* A job that stays in one state through many polls is shown once per
- * change, not at every poll: in GIMP each show is a call into its process. */
+/* A job that stays in one state through many retries is shown once per
+ * change, not at every wakeup: in GIMP each show is a call into its process. */
 static void
 test_job_watch_shows_only_changes (void)
 {

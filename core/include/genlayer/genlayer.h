@@ -232,6 +232,15 @@ genlayer_status genlayer_job_collect(genlayer_client* client, const char* task_i
  * returns OK, or INTERNAL when the core could not take a snapshot. */
 genlayer_status genlayer_job_poll(genlayer_job* job, genlayer_progress* progress);
 
+/* [main-thread] A file descriptor that turns readable whenever what
+ * genlayer_job_poll reports has changed (the state, the fraction, the server's
+ * percent, the task id), so a host can poll the job from its event loop
+ * (poll, select, g_unix_fd_add) when it is told to, instead of on a timer.
+ * genlayer_job_poll makes it unreadable again until the next change. Owned
+ * by the job: valid until genlayer_job_destroy, which closes it; -1 for a
+ * NULL job. */
+int genlayer_job_wakeup_fd(genlayer_job* job);
+
 /* [any-thread] Asks the job to stop; a transfer in flight is aborted within
  * 100 ms. A task already submitted keeps running on the server and stays in
  * the journal, to be collected later. */

@@ -317,6 +317,8 @@ genlayer_status genlayer_job_collect(genlayer_client* client, const char* task_i
 genlayer_status genlayer_job_poll(genlayer_job* job, genlayer_progress* progress) {
     if (!job) return GENLAYER_INVALID_REQUEST;
     return guarded(job->message, [&] {
+        // Cleared before the snapshot: a change after it signals again.
+        job->job->clear_wakeup();
         job->last = job->job->snapshot();
         if (!progress) return;
         genlayer_progress filled{};
@@ -328,6 +330,8 @@ genlayer_status genlayer_job_poll(genlayer_job* job, genlayer_progress* progress
         write_struct(progress, filled);
     });
 }
+
+int genlayer_job_wakeup_fd(genlayer_job* job) { return job ? job->job->wakeup_fd() : -1; }
 
 void genlayer_job_cancel(genlayer_job* job) {
     if (job) job->job->cancel();  // sets an atomic flag: cannot throw

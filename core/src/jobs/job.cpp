@@ -123,6 +123,7 @@ void Job::run_generation(GenerationRequest request) {
         report_["task_id"] = task.id;
         report_["size_dialect"] = to_string(resolved.size.dialect);
     }
+    changed_.notify();
     set_state(state_of(task.status), kSubmittedFraction, task.progress);
     wait_and_download(gateway, entry_);
 }
@@ -388,10 +389,13 @@ void Job::report_transfers(const TransferStats& stats) {
 }
 
 void Job::set_state(genlayer_job_state state, double fraction, int server_percent) {
-    std::lock_guard lock(mutex_);
-    snapshot_.state = state;
-    snapshot_.fraction = fraction;
-    if (server_percent >= 0) snapshot_.server_percent = server_percent;
+    {
+        std::lock_guard lock(mutex_);
+        snapshot_.state = state;
+        snapshot_.fraction = fraction;
+        if (server_percent >= 0) snapshot_.server_percent = server_percent;
+    }
+    changed_.notify();
 }
 
 void Job::finish(genlayer_job_state state, Status status, std::string message, bool local_file_fault) {
@@ -406,6 +410,7 @@ void Job::finish(genlayer_job_state state, Status status, std::string message, b
         report_["elapsed_s"] = seconds_since(started_);
     }
     finished_cv_.notify_all();
+    changed_.notify();
 }
 
 std::string Job::cancelled_sentence() const {

@@ -6,6 +6,7 @@
 
 #include "base/cancel_token.hpp"
 #include "base/status.hpp"
+#include "base/wakeup_signal.hpp"
 #include "gateway/gateway.hpp"
 #include "gateway/gateway_client.hpp"
 #include "gateway/generation_request.hpp"
@@ -79,6 +80,9 @@ public:
     Job& operator=(const Job&) = delete;
 
     JobSnapshot snapshot() const;  // never blocks on the network
+    // Readable whenever the snapshot changed since clear_wakeup (any thread).
+    int wakeup_fd() const { return changed_.fd(); }
+    void clear_wakeup() const { changed_.drain(); }
     bool finished() const;
     void cancel();  // any thread
     void wait();    // blocks until final
@@ -144,6 +148,7 @@ private:
     JobSnapshot snapshot_;   // guarded by mutex_
     nlohmann::json report_;  // guarded by mutex_
     std::condition_variable finished_cv_;
+    WakeupSignal changed_;
 
     // Written by the worker before the state becomes DONE, read after.
     std::vector<RgbaImage> results_;
